@@ -1,0 +1,5 @@
+import { onCancel } from './cancellation.js'
+import { run } from './main.js'
+
+onCancel.install()
+await run()

@@ -1,0 +1,117 @@
+import type { IncomingHttpHeaders } from 'node:http'
+import { apiText, Envelope } from './answers.js'
+import { ApiError, AuthenticationError, TransientError } from './errors.js'
+import { redact } from './redact.js'
+
+/** One HTTP exchange as it came back, before any reading. */
+export interface RawAnswer {
+  status: number
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+const CREDENTIALS_HINT =
+  'Check the user-id and api-token secrets (the token from ' +
+  'quantconnect.com/account, with no extra characters).'
+
+/**
+ * Decides what an exchange means: a JSON answer with `success: true`, or a
+ * typed error that says whether another try could help.
+ */
+export function readAnswer(
+  endpoint: string,
+  raw: RawAnswer,
+  secrets: readonly string[]
+): Envelope {
+  const { status } = raw
+
+  if (status === 401) {
+    throw new AuthenticationError(
+      `QuantConnect refused the credentials for ${endpoint} (HTTP 401). ` +
+        'Likely causes: a wrong user-id or api-token, or a runner clock ' +
+        `that is off by more than the API allows. ${CREDENTIALS_HINT}`,
+      endpoint,
+      status
+    )
+  }
+  if (status === 413) {
+    throw new ApiError(
+      `QuantConnect refused ${endpoint} as too large (HTTP 413): the ` +
+        "project or one of its files exceeds the account's size quota. " +
+        'Shrink or split the file, or upgrade the account.',
+      endpoint,
+      status
+    )
+  }
+  if (status === 429 || status >= 500) {
+    throw new TransientError(
+      `${endpoint} answered HTTP ${status} with ${describeBody(raw)}`,
+      endpoint,
+      retryAfterMs(raw.headers['retry-after'])
+    )
+  }
+
+  const json = parseJson(raw.body)
+  const envelope = json === undefined ? undefined : Envelope.safeParse(json)
+  if (!envelope?.success) {
+    const message = `${endpoint} answered HTTP ${status} with ${describeBody(raw)}`
+    if (status >= 400) {
+      throw new ApiError(`QuantConnect refused ${message}.`, endpoint, status)
+    }
+    throw new TransientError(message, endpoint)
+  }
+
+  const answer = envelope.data
+  if (answer.success !== true || status >= 400) {
+    const text = redact(apiText(answer), secrets) || `HTTP ${status}`
+    if (/hash doesn't match/i.test(text)) {
+      throw new AuthenticationError(
+        `QuantConnect rejected the credentials: ${text}. ${CREDENTIALS_HINT}`,
+        endpoint,
+        status
+      )
+    }
+    throw new ApiError(
+      `QuantConnect refused ${endpoint}: ${text}`,
+      endpoint,
+      status
+    )
+  }
+  return answer
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+/** "an empty body" or "a text/html body starting "<html>..."". */
+function describeBody(raw: RawAnswer): string {
+  const text = raw.body.trim()
+  if (text.length === 0) {
+    return 'an empty body'
+  }
+  const type = raw.headers['content-type']?.split(';')[0] ?? 'untyped'
+  const start = text.replace(/\s+/g, ' ').slice(0, 80)
+  return `a ${type} body starting "${start}"`
+}
+
+/** Retry-After in seconds or as an HTTP date, in ms; undefined if absent. */
+export function retryAfterMs(
+  header: string | string[] | undefined,
+  now: number = Date.now()
+): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header
+  if (!value) {
+    return undefined
+  }
+  const seconds = Number(value)
+  if (Number.isFinite(seconds) && seconds >= 0) {
+    return seconds * 1000
+  }
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
