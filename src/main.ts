@@ -8,6 +8,7 @@ import { totalCount } from './parameters.js'
 import { QuantConnectClient } from './quantconnect/client.js'
 import { annotate } from './report/annotations.js'
 import { setOutputs } from './report/outputs.js'
+import { failureSummary, writeJobSummary } from './report/job-summary.js'
 import { renderSummary } from './report/summary.js'
 import { readSettings, type Settings } from './settings.js'
 import { verdict } from './verdict.js'
@@ -42,7 +43,9 @@ export async function run(): Promise<void> {
       core.setFailed(failure)
     }
   } catch (error) {
-    core.setFailed(errorMessage(error))
+    const message = errorMessage(error)
+    core.setFailed(message)
+    await writeJobSummary(failureSummary(message))
   } finally {
     client?.dispose()
   }
@@ -69,16 +72,14 @@ async function report(
 
   setOutputs(result, settings.projectPath)
   annotate(findings)
-  await core.summary
-    .addRaw(
-      renderSummary({
-        result,
-        buildFindings,
-        projectPath: settings.projectPath,
-        maxParameters: settings.maxParameters
-      })
-    )
-    .write()
+  await writeJobSummary(
+    renderSummary({
+      result,
+      buildFindings,
+      projectPath: settings.projectPath,
+      maxParameters: settings.maxParameters
+    })
+  )
 
   core.info(
     `${result.state} in ${seconds(result.elapsedMs)}: ` +

@@ -38,11 +38,21 @@ const FORK_HINT =
   'cause; otherwise check that the repository secret exists and is passed ' +
   'to this input.'
 
-const positiveInteger = z.string().regex(/^\d+$/).transform(Number)
-const seconds = z.coerce
-  .number()
-  .positive()
-  .max(6 * 60 * 60)
+const positiveInteger = z
+  .string()
+  .regex(/^\d+$/)
+  .transform(Number)
+  .refine(Number.isSafeInteger)
+const seconds = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/)
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .positive()
+      .max(6 * 60 * 60)
+  )
 const flag = z
   .string()
   .toLowerCase()
@@ -111,7 +121,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     parameterAnnotations: check(
       'parameter-annotations',
       core.getInput('parameter-annotations') || 'notice',
-      z.enum(['notice', 'warning', 'off']),
+      z
+        .string()
+        .toLowerCase()
+        .pipe(z.enum(['notice', 'warning', 'off'])),
       'notice, warning or off'
     )
   }

@@ -45,7 +45,7 @@ export function readAnswer(
   }
   if (status === 429 || status >= 500) {
     throw new TransientError(
-      `${endpoint} answered HTTP ${status} with ${describeBody(raw)}`,
+      `${endpoint} answered HTTP ${status} with ${describeBody(raw, secrets)}`,
       endpoint,
       retryAfterMs(raw.headers['retry-after'])
     )
@@ -54,7 +54,7 @@ export function readAnswer(
   const json = parseJson(raw.body)
   const envelope = json === undefined ? undefined : Envelope.safeParse(json)
   if (!envelope?.success) {
-    const message = `${endpoint} answered HTTP ${status} with ${describeBody(raw)}`
+    const message = `${endpoint} answered HTTP ${status} with ${describeBody(raw, secrets)}`
     if (status >= 400) {
       throw new ApiError(`QuantConnect refused ${message}.`, endpoint, status)
     }
@@ -89,13 +89,13 @@ function parseJson(body: string): unknown {
 }
 
 /** "an empty body" or "a text/html body starting "<html>..."". */
-function describeBody(raw: RawAnswer): string {
+function describeBody(raw: RawAnswer, secrets: readonly string[]): string {
   const text = raw.body.trim()
   if (text.length === 0) {
     return 'an empty body'
   }
   const type = raw.headers['content-type']?.split(';')[0] ?? 'untyped'
-  const start = text.replace(/\s+/g, ' ').slice(0, 80)
+  const start = redact(text.replace(/\s+/g, ' ').slice(0, 80), secrets)
   return `a ${type} body starting "${start}"`
 }
 

@@ -35,7 +35,8 @@ export function renderSummary(input: SummaryInput): string {
   const log = input.result.logs
   // A failed build that places nothing shows its whole log unfolded.
   const open =
-    input.result.state === BUILD_ERROR && input.buildFindings.length === 0
+    input.result.state === BUILD_ERROR &&
+    !input.buildFindings.some((finding) => finding.path)
 
   const fits = (text: string): boolean =>
     Buffer.byteLength(text) <= SUMMARY_LIMIT_BYTES
@@ -67,7 +68,22 @@ export function renderSummary(input: SummaryInput): string {
     '<p><em>The detected parameters and the build log were left out: the ' +
     "summary would exceed GitHub's 1 MiB limit. The step's outputs hold " +
     'every detected parameter.</em></p>'
-  return [...head, note].join('\n').slice(0, SUMMARY_LIMIT_BYTES)
+  // The note goes last, so cut the head to leave it room; bytes, not characters.
+  const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(note) - 1
+  return [cutToBytes(head.join('\n'), room), note].join('\n')
+}
+
+/** The longest start of `text` within `limit` bytes, splitting no character. */
+function cutToBytes(text: string, limit: number): string {
+  const bytes = Buffer.from(text)
+  if (bytes.length <= limit) {
+    return text
+  }
+  // A character split at the cut decodes to one U+FFFD, which is dropped.
+  return bytes
+    .subarray(0, limit)
+    .toString()
+    .replace(/\uFFFD$/, '')
 }
 
 function overview(input: SummaryInput): string {

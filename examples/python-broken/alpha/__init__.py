@@ -1,0 +1,1 @@
+"""Alpha signals for the breakout algorithm."""

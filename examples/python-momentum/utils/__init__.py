@@ -1,0 +1,1 @@
+"""Signals shared by the momentum algorithm."""
