@@ -299,9 +299,10 @@ function severityOf(word: string | undefined): Severity {
   return /warning/i.test(word ?? '') ? 'warning' : 'error'
 }
 
+/** Lines and columns count from 1: a 0 (or an overflow) places nothing. */
 function toInt(digits: string | undefined): number | undefined {
   const value = digits === undefined ? NaN : Number(digits)
-  return Number.isSafeInteger(value) ? value : undefined
+  return Number.isSafeInteger(value) && value > 0 ? value : undefined
 }
 
 /** The log line at `index`; undefined past the end and for non-strings. */

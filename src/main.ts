@@ -1,22 +1,21 @@
 import * as core from '@actions/core'
-import { parseBuildLog } from './build-log.js'
-import { compileProject, seconds, type CompileResult } from './compile.js'
+import * as path from 'node:path'
+import { onCancel } from './cancellation.js'
+import { compileProject } from './compile.js'
 import { Deadline } from './deadline.js'
 import { errorMessage } from './errors.js'
-import { toFindings } from './findings.js'
-import { totalCount } from './parameters.js'
+import { pushSources } from './push.js'
 import { QuantConnectClient } from './quantconnect/client.js'
-import { annotate } from './report/annotations.js'
-import { setOutputs } from './report/outputs.js'
+import { startCheckRun, type CheckRun } from './report/check-run.js'
 import { failureSummary, writeJobSummary } from './report/job-summary.js'
-import { renderSummary } from './report/summary.js'
+import { publish } from './report/publish.js'
 import { readSettings, type Settings } from './settings.js'
-import { verdict } from './verdict.js'
-import { onCancel } from './cancellation.js'
+import { listSources } from './sources.js'
 
-/** The whole step: settings -> compile -> report -> verdict. */
+/** The whole step: settings -> (check run) -> (push) -> compile -> publish. */
 export async function run(): Promise<void> {
   let client: QuantConnectClient | undefined
+  let checkRun: CheckRun | undefined
   try {
     const settings = await core.group('Reading inputs', async () =>
       readSettings()
@@ -24,8 +23,21 @@ export async function run(): Promise<void> {
     logSettings(settings)
 
     const deadline = new Deadline(settings.timeoutSeconds * 1000)
-    client = new QuantConnectClient({ ...settings, deadline })
-    const api = client
+    const api = (client = new QuantConnectClient({ ...settings, deadline }))
+
+    if (settings.checkName) {
+      checkRun = await startCheckRun({
+        token: settings.githubToken,
+        name: settings.checkName
+      })
+    }
+
+    const pushed = settings.push
+      ? await core.group('Pushing sources', async () => {
+          const folder = path.resolve(settings.workspace, settings.projectPath)
+          return pushSources(api, settings.projectId, await listSources(folder))
+        })
+      : undefined
 
     const result = await core.group(
       `Compiling project ${settings.projectId}`,
@@ -37,7 +49,7 @@ export async function run(): Promise<void> {
     )
 
     const failure = await core.group('Reporting', () =>
-      report(result, settings)
+      publish({ result, settings, pushed, checkRun })
     )
     if (failure) {
       core.setFailed(failure)
@@ -45,50 +57,19 @@ export async function run(): Promise<void> {
   } catch (error) {
     const message = errorMessage(error)
     core.setFailed(message)
+    await checkRun?.complete({
+      conclusion: 'failure',
+      title: 'The compile did not complete',
+      summary: message,
+      findings: []
+    })
     await writeJobSummary(failureSummary(message))
   } finally {
     client?.dispose()
   }
 }
 
-/** Outputs, annotations and summary; returns the failure message, if any. */
-async function report(
-  result: CompileResult,
-  settings: Settings
-): Promise<string | undefined> {
-  const diagnostics = parseBuildLog(result.logs, {
-    knownFiles: result.parameters.map((parameter) => parameter.cloudFile)
-  })
-  const findings = toFindings(diagnostics, result.parameters, {
-    projectPath: settings.projectPath,
-    workspace: settings.workspace,
-    parameterLevel: settings.parameterAnnotations
-  })
-  const buildFindings = toFindings(diagnostics, [], {
-    projectPath: settings.projectPath,
-    workspace: settings.workspace,
-    parameterLevel: 'off'
-  })
-
-  setOutputs(result, settings.projectPath)
-  annotate(findings)
-  await writeJobSummary(
-    renderSummary({
-      result,
-      buildFindings,
-      projectPath: settings.projectPath,
-      maxParameters: settings.maxParameters
-    })
-  )
-
-  core.info(
-    `${result.state} in ${seconds(result.elapsedMs)}: ` +
-      `${diagnostics.length} build messages, ` +
-      `${totalCount(result.parameters)} detected parameters.`
-  )
-  return verdict(result, diagnostics, settings)
-}
-
+/** Every resolved input at debug level, the tokens left out. */
 function logSettings(settings: Settings): void {
   const { apiToken: _token, githubToken: _github, ...shown } = settings
   for (const [name, value] of Object.entries(shown)) {
