@@ -88,7 +88,7 @@ describe('totalCount', () => {
 })
 
 describe('parametersByFile', () => {
-  test('groups by file, the file with the most first, its largest first', () => {
+  test('groups by file, the file with the most first, its lines in order', () => {
     const grouped = parametersByFile([
       detected('small.py', 1, 1),
       detected('big.py', 10, 2),
@@ -103,11 +103,11 @@ describe('parametersByFile', () => {
       ['small.py', 2]
     ])
     expect(grouped[0]?.parameters.map((parameter) => parameter.line)).toEqual([
-      20, 10
+      10, 20
     ])
   })
 
-  test('breaks ties between files by name and keeps equal counts in order', () => {
+  test('breaks ties between files by name and orders each file by line', () => {
     const grouped = parametersByFile([
       detected('b.py', 1, 2),
       detected('a.py', 7, 1),
@@ -116,7 +116,7 @@ describe('parametersByFile', () => {
 
     expect(grouped.map((file) => file.cloudFile)).toEqual(['a.py', 'b.py'])
     expect(grouped[0]?.parameters.map((parameter) => parameter.line)).toEqual([
-      7, 3
+      3, 7
     ])
   })
 

@@ -281,7 +281,7 @@ describe('pushSources', () => {
     [
       'an HTTP 413 quota refusal',
       [413, { success: false, errors: ['Too large'] }] as [number, object],
-      'too large (HTTP 413)'
+      'too large (HTTP 413'
     ],
     [
       'a locked project',

@@ -13,6 +13,8 @@ export const USAGE = `Usage: node emulator/server.mjs [options]
   --host HOST              default 127.0.0.1
   --port N                 default 0 (any free port)
   --timestamp-window N     seconds a signed timestamp may be off (default 7200)
+  --clock-skew N           seconds the emulator's clock is ahead (negative:
+                           behind; write --clock-skew=-N) (default 0)
   --python PATH            interpreter for Python compiles (default python3)
   --max-file-bytes N       per-file size limit, HTTP 413 above (default 262144)`
 
@@ -31,6 +33,7 @@ export function readCommandLine(argv) {
       host: { type: 'string' },
       port: { type: 'string' },
       'timestamp-window': { type: 'string' },
+      'clock-skew': { type: 'string' },
       python: { type: 'string' },
       'max-file-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h' }
@@ -49,6 +52,7 @@ export function readCommandLine(argv) {
         values['timestamp-window'],
         '--timestamp-window'
       ),
+      clockSkewSeconds: numberArg(values['clock-skew'], '--clock-skew', true),
       python: values.python,
       maxFileBytes: numberArg(values['max-file-bytes'], '--max-file-bytes')
     }
@@ -71,12 +75,17 @@ function parseUserArg(text) {
   return { userId: text.slice(0, colon), token: text.slice(colon + 1) }
 }
 
-/** @param {string | undefined} text @param {string} flag */
-function numberArg(text, flag) {
+/**
+ * @param {string | undefined} text
+ * @param {string} flag
+ * @param {boolean} [signed] whether a negative number is allowed
+ */
+function numberArg(text, flag, signed = false) {
   if (text === undefined) return undefined
   const value = Number(text)
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
-    throw new Error(`${flag} wants a number >= 0, got "${text}"`)
+  if (text.trim() === '' || !Number.isFinite(value) || (!signed && value < 0)) {
+    const wanted = signed ? 'a number of seconds' : 'a number >= 0'
+    throw new Error(`${flag} wants ${wanted}, got "${text}"`)
   }
   return value
 }

@@ -3,7 +3,7 @@
  * method, the body and the signature, then run the endpoint.
  */
 
-import { checkSignature } from './auth.mjs'
+import { checkSignature, nowSeconds } from './auth.mjs'
 import { Answer, ENDPOINTS } from './endpoints.mjs'
 import {
   BodyTooLarge,
@@ -21,13 +21,14 @@ export const API_ROOT = '/api/v2'
 /**
  * @typedef {{
  *   endpoint: string, number: number, time: number, method: string,
- *   body: unknown, status: number | null
+ *   body: unknown, status: number | null, signed: boolean | null
  * }} RequestRecord
  * @typedef {{
  *   requests: RequestRecord[],
  *   faults: import('./scenario.mjs').Fault[],
  *   users: import('./auth.mjs').User[],
  *   windowSeconds: number,
+ *   clockSkewSeconds: number,
  *   context: Omit<import('./endpoints.mjs').Context, 'userId'>,
  *   sleep: (ms: number) => Promise<void>,
  *   warn: (line: string) => void
@@ -57,7 +58,8 @@ export function createRouter(state) {
       time: Date.now(),
       method: req.method ?? '',
       body: null,
-      status: null
+      status: null,
+      signed: null
     }
     state.requests.push(record)
 
@@ -113,8 +115,10 @@ export function createRouter(state) {
       }
 
       const auth = checkSignature(req.headers, state.users, {
-        windowSeconds: state.windowSeconds
+        windowSeconds: state.windowSeconds,
+        now: nowSeconds() + state.clockSkewSeconds
       })
+      record.signed = auth.ok
       if (!auth.ok) {
         answer(auth.status, auth.body)
         return

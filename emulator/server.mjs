@@ -29,6 +29,7 @@ const DEFAULT_MAX_FILE_BYTES = 256 * 1024
  *   host?: string,
  *   port?: number,
  *   timestampWindowSeconds?: number,
+ *   clockSkewSeconds?: number,
  *   python?: string,
  *   maxFileBytes?: number
  * }} EmulatorOptions
@@ -77,6 +78,7 @@ export async function startEmulator(options = {}) {
     faults: scenario.faults ?? [],
     users: options.users ?? [DEFAULT_USER],
     windowSeconds: options.timestampWindowSeconds ?? 7200,
+    clockSkewSeconds: options.clockSkewSeconds ?? 0,
     context: {
       projects,
       compiler,

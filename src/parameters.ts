@@ -35,7 +35,7 @@ export function totalCount(parameters: readonly DetectedParameter[]): number {
   return parameters.reduce((sum, parameter) => sum + parameter.count, 0)
 }
 
-/** Per file, the total and its parameters, the file with the most first. */
+/** Per file, the total and its parameters by line, the file with the most first. */
 export function parametersByFile(
   parameters: readonly DetectedParameter[]
 ): { cloudFile: string; total: number; parameters: DetectedParameter[] }[] {
@@ -49,7 +49,7 @@ export function parametersByFile(
     .map(([cloudFile, list]) => ({
       cloudFile,
       total: totalCount(list),
-      parameters: [...list].sort((a, b) => b.count - a.count)
+      parameters: [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
     }))
     .sort((a, b) => b.total - a.total || a.cloudFile.localeCompare(b.cloudFile))
 }

@@ -1,7 +1,7 @@
 import { describe, test, expect } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { call, post } from './client.mjs'
+import { call, nowSeconds, post } from './client.mjs'
 
 /**
  * Starts the CLI and resolves with the process and the first stdout line.
@@ -97,9 +97,29 @@ describe('command line', () => {
   })
 
   test.each([
+    [['--clock-skew', '10800'], 10800],
+    [['--clock-skew=-10800'], -10800]
+  ])('%j sets the emulator clock off', async (args, skew) => {
+    const { child, firstLine } = await startCli(args)
+    try {
+      const url = firstLine.replace('QuantConnect emulator listening on ', '')
+      const now = await call({ url }, 'authenticate')
+      expect(now.status).toBe(401)
+      const timestamp = nowSeconds() + skew
+      const shifted = await call({ url }, 'authenticate', {}, { timestamp })
+      expect(shifted.json.success).toBe(true)
+    } finally {
+      child.kill('SIGTERM')
+    }
+    await once(child, 'exit')
+  })
+
+  test.each([
     [['--project', 'momentum'], /--project wants ID=FOLDER/],
     [['--user', 'nocolon'], /--user wants USERID:TOKEN/],
     [['--compile-seconds', 'soon'], /--compile-seconds wants a number/],
+    [['--clock-skew', 'soon'], /--clock-skew wants a number of seconds/],
+    [['--clock-skew', '-60'], /--clock-skew=-XYZ/],
     [['--frobnicate'], /Unknown option/]
   ])('refuses %j', async (args, message) => {
     const child = spawn(process.execPath, ['emulator/server.mjs', ...args], {

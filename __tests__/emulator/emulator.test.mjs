@@ -140,6 +140,19 @@ describe('routing', () => {
     expect(numbers).toEqual(numbers.map((_, i) => i + 1))
     expect(typeof last?.time).toBe('number')
   })
+
+  test('records whether each signature was accepted', async () => {
+    await call(emulator, 'authenticate')
+    expect(emulator.requests.at(-1)?.signed).toBe(true)
+    const user = { userId: '42', token: 'wrong' }
+    await call(emulator, 'authenticate', {}, { user })
+    expect(emulator.requests.at(-1)?.signed).toBe(false)
+    await call(emulator, 'authenticate', {}, { timestamp: 1 })
+    expect(emulator.requests.at(-1)?.signed).toBe(false)
+    // Answered before the signature is read.
+    await call(emulator, 'backtests/create')
+    expect(emulator.requests.at(-1)?.signed).toBeNull()
+  })
 })
 
 describe('projects/read', () => {

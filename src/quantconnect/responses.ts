@@ -35,10 +35,11 @@ export function readAnswer(
     )
   }
   if (status === 413) {
+    const said = apiWords(raw.body, secrets)
     throw new ApiError(
-      `QuantConnect refused ${endpoint} as too large (HTTP 413): the ` +
-        "project or one of its files exceeds the account's size quota. " +
-        'Shrink or split the file, or upgrade the account.',
+      `QuantConnect refused ${endpoint} as too large (HTTP 413${said ? `: ${said}` : ''}). ` +
+        "The project or one of its files exceeds the account's size " +
+        'quota: shrink or split the file, or upgrade the account.',
       endpoint,
       status
     )
@@ -78,6 +79,12 @@ export function readAnswer(
     )
   }
   return answer
+}
+
+/** The API's own text in a JSON body, redacted; '' when there is none. */
+function apiWords(body: string, secrets: readonly string[]): string {
+  const envelope = Envelope.safeParse(parseJson(body))
+  return envelope.success ? redact(apiText(envelope.data), secrets) : ''
 }
 
 function parseJson(body: string): unknown {

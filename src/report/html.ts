@@ -7,16 +7,19 @@ export function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;')
 }
 
-/** An HTML table; cells are HTML already, header cells are escaped text. */
+/** An HTML table; cells are HTML already, header cells (if any) are escaped text. */
 export function table(
   header: readonly string[],
   rows: readonly string[][]
 ): string {
-  const head = `<tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr>`
+  const head =
+    header.length === 0
+      ? ''
+      : `<tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr>\n`
   const body = rows
     .map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
     .join('\n')
-  return `<table>\n${head}\n${body}\n</table>\n`
+  return `<table>\n${head}${body}\n</table>\n`
 }
 
 /** Where a repository line lives on GitHub at the commit under test, if known. */

@@ -1,11 +1,13 @@
 import * as core from '@actions/core'
 import { parseBuildLog } from '../build-log.js'
 import { seconds, type CompileResult } from '../compile.js'
+import { mergeDuplicates } from '../diagnostics.js'
 import { toFindings } from '../findings.js'
 import { overfittingReading, totalCount } from '../parameters.js'
 import type { PushReport } from '../push-plan.js'
 import type { Settings } from '../settings.js'
 import { verdict } from '../verdict.js'
+import { count } from '../words.js'
 import { annotate } from './annotations.js'
 import type { CheckRun } from './check-run.js'
 import { writeJobSummary } from './job-summary.js'
@@ -29,9 +31,11 @@ export async function publish(
   publication: Publication
 ): Promise<string | undefined> {
   const { result, settings, pushed, checkRun } = publication
-  const diagnostics = parseBuildLog(result.logs, {
-    knownFiles: result.parameters.map((parameter) => parameter.cloudFile)
-  })
+  const diagnostics = mergeDuplicates(
+    parseBuildLog(result.logs, {
+      knownFiles: result.parameters.map((parameter) => parameter.cloudFile)
+    })
+  )
   const place = {
     projectPath: settings.projectPath,
     workspace: settings.workspace
@@ -75,7 +79,8 @@ export async function publish(
 
   core.info(
     `${result.state} in ${seconds(result.elapsedMs)}: ` +
-      `${diagnostics.length} build messages, ${total} detected parameters.`
+      `${count(diagnostics.length, 'build message')}, ` +
+      `${count(total, 'detected parameter')}.`
   )
   return failure
 }
@@ -100,8 +105,8 @@ function checkSummary(
 ): string {
   return (
     `Compile \`${result.compileId}\` of project ${result.projectId}: ` +
-    `**${result.state}** in ${seconds(result.elapsedMs)}, ${messages} build messages, ` +
-    `${total} detected parameters (${overfittingReading(total)}). ` +
+    `**${result.state}** in ${seconds(result.elapsedMs)}, ${count(messages, 'build message')}, ` +
+    `${count(total, 'detected parameter')} (${overfittingReading(total)}). ` +
     'The job summary has the full table and the build log.'
   )
 }

@@ -109,7 +109,7 @@ function overview(input: SummaryInput): string {
   if (maxParameters !== undefined) {
     rows.push(['Parameter budget', escapeHtml(String(maxParameters))])
   }
-  return `<h2>QuantConnect compile: ${verdict}</h2>\n${table(['', ''], rows)}`
+  return `<h2>QuantConnect compile: ${verdict}</h2>\n${table([], rows)}`
 }
 
 function buildSection(input: SummaryInput, env: NodeJS.ProcessEnv): string {
