@@ -209,3 +209,42 @@ describe('annotate', () => {
     expect(command?.properties).not.toHaveProperty('col')
   })
 })
+
+describe('annotate with reserved slots', () => {
+  test('keeps room for the annotations the step makes itself', () => {
+    const out: string[] = []
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk))
+      return true
+    })
+    const findings = Array.from({ length: 12 }, (_, i) => ({
+      level: 'error' as const,
+      path: 'main.py',
+      line: i + 1,
+      title: 'Build error',
+      message: `e${i + 1}`
+    }))
+
+    const leftOut = annotate(findings, { error: 1 })
+
+    const errors = out.filter((line) => line.startsWith('::error '))
+    expect(errors).toHaveLength(9)
+    expect(leftOut).toBe(3)
+    expect(errors.at(-1)).toContain('3 more errors not shown')
+    jest.restoreAllMocks()
+  })
+
+  test('cuts a huge message and says so', () => {
+    const out: string[] = []
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk))
+      return true
+    })
+
+    annotate([{ level: 'notice', title: 't', message: 'x'.repeat(600_000) }])
+
+    expect(out.join('').length).toBeLessThan(10_000)
+    expect(out.join('')).toContain('(cut; the job summary has it all)')
+    jest.restoreAllMocks()
+  })
+})

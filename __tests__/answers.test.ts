@@ -182,6 +182,13 @@ describe('redact', () => {
       "Hash doesn't match. UID: *** Hash: *** Timestamp: 1"
     ],
     ['uid:42, hash:abc; done', [], 'uid:***, hash:***; done'],
+    [
+      'Invalid Authorization: Basic NDI6OWY4NmQwODE4ODRj=',
+      [],
+      'Invalid Authorization: Basic ***'
+    ],
+    ['Authorization: xyz123 refused', [], 'Authorization: *** refused'],
+    ['Bearer ghs_abc.def-1 expired', [], 'Bearer *** expired'],
     [`signature ${HASH} seen`, [], 'signature *** seen'],
     [`short ${'a'.repeat(39)} kept`, [], `short ${'a'.repeat(39)} kept`],
     [

@@ -25,7 +25,11 @@ const BASE = 'https://qc.example.test/api/v2'
 const TOKEN = 'secret-token-value'
 
 function client(
-  overrides: { deadlineMs?: number; requestTimeoutMs?: number } = {}
+  overrides: {
+    deadlineMs?: number
+    requestTimeoutMs?: number
+    retryDelayMs?: number
+  } = {}
 ) {
   return new QuantConnectClient({
     baseUrl: BASE,
@@ -34,7 +38,7 @@ function client(
     deadline: new Deadline(overrides.deadlineMs ?? 10_000),
     requestTimeoutMs: overrides.requestTimeoutMs ?? 2_000,
     retries: 3,
-    retryDelayMs: 10
+    retryDelayMs: overrides.retryDelayMs ?? 10
   })
 }
 
@@ -118,7 +122,7 @@ describe('QuantConnectClient.post', () => {
 
     await expect(failure).rejects.toBeInstanceOf(TransientError)
     await expect(failure).rejects.toThrow(
-      'compile/create answered HTTP 502 with an empty body'
+      'compile/create answered HTTP 502 with an empty body, 4 times in a row.'
     )
     expect(nock.isDone()).toBe(true)
   })
@@ -246,9 +250,41 @@ describe('QuantConnectClient.post', () => {
       .reply(200, { success: true, state: 'InQueue' })
     api = client({ deadlineMs: 300, requestTimeoutMs: 2_000 })
 
-    await expect(
-      api.post('compile/read', {}, CompileReadAnswer)
-    ).rejects.toBeInstanceOf(DeadlineError)
+    const failure = api.post('compile/read', {}, CompileReadAnswer)
+
+    await expect(failure).rejects.toBeInstanceOf(DeadlineError)
+    await expect(failure).rejects.toThrow(
+      /^QuantConnect did not answer compile\/read within timeout-seconds \(0\.3\)\. Re-run the job later or raise timeout-seconds/
+    )
+  })
+
+  test('never waits past the deadline between tries', async () => {
+    nock(BASE).post('/compile/create').times(4).reply(503, '')
+    // The first pause alone would be 1 to 2 s.
+    api = client({ deadlineMs: 400, retryDelayMs: 1_000 })
+    const started = Date.now()
+
+    const failure = api.post('compile/create', {}, PlainAnswer)
+
+    await expect(failure).rejects.toBeInstanceOf(DeadlineError)
+    expect(Date.now() - started).toBeLessThan(900)
+    await expect(failure).rejects.toThrow(
+      'QuantConnect gave no usable answer to compile/create within ' +
+        'timeout-seconds (0.4); the last try: compile/create answered ' +
+        'HTTP 503 with an empty body.'
+    )
+  })
+
+  test('a Retry-After longer than the time left ends at the deadline', async () => {
+    nock(BASE).post('/compile/read').reply(429, '', { 'Retry-After': '60' })
+    api = client({ deadlineMs: 400 })
+    const started = Date.now()
+
+    const failure = api.post('compile/read', {}, CompileReadAnswer)
+
+    await expect(failure).rejects.toBeInstanceOf(DeadlineError)
+    expect(Date.now() - started).toBeLessThan(900)
+    await expect(failure).rejects.toThrow('HTTP 429')
   })
 
   test('a success answer without the fields we need is a clear error', async () => {

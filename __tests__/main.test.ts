@@ -1,4 +1,5 @@
 import {
+  afterAll,
   afterEach,
   beforeEach,
   describe,
@@ -6,7 +7,7 @@ import {
   jest,
   test
 } from '@jest/globals'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import nock from 'nock'
 import {
@@ -24,7 +25,9 @@ const COMPILE_ID = 'a'.repeat(32) + '-' + 'b'.repeat(32)
 
 let files: ReturnType<typeof runnerFiles>
 // @actions/core caches the summary file's path for the process: keep one.
-const summaryFile = runnerFiles().summary
+const summaryFiles = runnerFiles()
+const summaryFile = summaryFiles.summary
+afterAll(() => rmSync(summaryFiles.dir, { recursive: true, force: true }))
 let stdout: string
 const savedEnv = { ...process.env }
 
@@ -70,6 +73,7 @@ beforeEach(() => {
 })
 
 afterEach(() => {
+  rmSync(files.dir, { recursive: true, force: true })
   jest.restoreAllMocks()
   nock.cleanAll()
   nock.enableNetConnect()

@@ -32,7 +32,8 @@ describe('leadingCount', () => {
     ['', 1],
     ['10x leverage', 1],
     ['parameters: 5', 1],
-    ['7', 7]
+    ['7', 7],
+    ['99999999999999999999 parameters', 1]
   ])('%j -> %d', (description, expected) => {
     expect(leadingCount(description)).toBe(expected)
   })

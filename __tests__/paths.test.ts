@@ -62,7 +62,11 @@ describe('toRepositoryPath', () => {
     ['.\\main.py', '', 'main.py'],
     ['.hidden/config.py', '', '.hidden/config.py'],
     ['.hidden/config.py', 'algos', 'algos/.hidden/config.py'],
-    ['my file, v2.py', 'algos', 'algos/my file, v2.py']
+    ['my file, v2.py', 'algos', 'algos/my file, v2.py'],
+    ['utils/../main.py', 'algos', 'algos/main.py'],
+    ['', 'algos', undefined],
+    ['../../outside.py', 'algos', undefined],
+    ['..', '', undefined]
   ])('%j under %j -> %j', (cloudPath, projectPath, expected) => {
     expect(toRepositoryPath(cloudPath, projectPath)).toBe(expected)
   })

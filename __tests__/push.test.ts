@@ -196,6 +196,28 @@ describe('pushSources', () => {
     expect(cloud.writes().map((r) => r.name)).not.toContain('main.py')
   })
 
+  test('updates a file whose create is refused as already existing', async () => {
+    // The listing misses the file: an earlier try created it, its answer lost.
+    let refusals = 0
+    const cloud = fakeCloud([{ name: 'late.py', content: '# half\n' }], {
+      listing: [],
+      refuse: (name) =>
+        name === 'late.py' && refusals++ === 0
+          ? [200, { success: false, errors: ['File already exists: late.py'] }]
+          : undefined
+    })
+
+    const report = await pushSources(api, PROJECT, [source('late.py')])
+
+    expect(report.created).toEqual(['late.py'])
+    expect(cloud.requests.map((r) => r.endpoint)).toEqual([
+      'files/read',
+      'files/create',
+      'files/update'
+    ])
+    expect(cloud.contents()).toEqual([source('late.py')])
+  })
+
   test('logs one line per changed file and a count line', async () => {
     fakeCloud([{ name: 'old.py', content: 'x' }])
 
@@ -356,8 +378,7 @@ describe('pushSources', () => {
     const failure = pushSources(api, PROJECT, [source('main.py')])
 
     await expect(failure).rejects.toThrow(
-      'Reading the files of project 123 failed: QuantConnect refused ' +
-        'files/read: No access. Nothing was pushed or compiled.'
+      /^Reading the files of project 123 failed: QuantConnect refused files\/read: No access\..*Nothing was pushed or compiled\.$/
     )
     expect(cloud.writes()).toEqual([])
   })

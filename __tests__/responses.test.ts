@@ -283,3 +283,34 @@ describe('retryAfterMs', () => {
     expect(retryAfterMs(header, now)).toBe(expected)
   })
 })
+
+describe('readAnswer never leaks a secret through a cut body', () => {
+  test('a token straddling the 80-character cut is redacted whole', () => {
+    const body = `${'x'.repeat(70)} tok-SECRET-abc123 and more`
+    let message = ''
+    try {
+      readAnswer('compile/read', { status: 502, headers: {}, body }, [
+        'tok-SECRET-abc123'
+      ])
+    } catch (error) {
+      message = (error as Error).message
+    }
+
+    expect(message).toContain('***')
+    expect(message).not.toMatch(/tok-S/)
+  })
+
+  test('a redirect is final and names where it points', () => {
+    expect(() =>
+      readAnswer(
+        'compile/create',
+        {
+          status: 301,
+          headers: { location: 'https://example.test/' },
+          body: ''
+        },
+        []
+      )
+    ).toThrow(/redirected \(HTTP 301\) to https:\/\/example.test\/.*base-url/)
+  })
+})

@@ -257,3 +257,41 @@ describe('readSettings', () => {
     }
   )
 })
+
+describe('readSettings and the checkout', () => {
+  const saved = { ...process.env }
+  let written: string[]
+
+  beforeEach(() => {
+    written = []
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk))
+      return true
+    })
+    process.env.GITHUB_WORKSPACE = process.cwd()
+    input('project-id', '4242')
+    input('user-id', '77')
+    input('api-token', TOKEN)
+  })
+
+  afterEach(() => {
+    jest.restoreAllMocks()
+    process.env = { ...saved }
+  })
+
+  test.each([
+    ['examples/python-momentum', 0],
+    ['no/such/folder', 1],
+    ['examples/python-momentum/main.py', 1]
+  ])('project-path %j gives %i warnings', (projectPath, warnings) => {
+    input('project-path', projectPath)
+
+    readSettings()
+
+    const warned = written.filter((line) => line.startsWith('::warning::'))
+    expect(warned).toHaveLength(warnings)
+    if (warnings > 0) {
+      expect(warned[0]).toContain(`'project-path' is "${projectPath}"`)
+    }
+  })
+})

@@ -130,7 +130,7 @@ describe('verdict', () => {
       )
 
       expect(message).toContain('c0ffee-1234')
-      expect(message).toContain('names no file and line')
+      expect(message).toContain('names no error on a file and line')
       expect(message).toContain('Build started\nerror: something odd')
     }
   )
@@ -148,5 +148,50 @@ describe('verdict', () => {
     const message = verdict(result({ state: 'BuildWarning' }), [], settings)
 
     expect(message).toContain('unexpected state BuildWarning')
+  })
+})
+
+describe('verdict messages that guide the next step', () => {
+  const settings = { maxParameters: undefined, timeoutSeconds: 60 }
+
+  test('a failed build without a log says so and what to do', () => {
+    const message = verdict(
+      result({ state: 'BuildError', logs: [] }),
+      [],
+      settings
+    )
+
+    expect(message).toContain('returned no build log')
+    expect(message).toContain('QuantConnect IDE')
+  })
+
+  test('a long unplaced log is quoted from its end, 20 lines at most', () => {
+    const logs = Array.from({ length: 50 }, (_, i) => `line ${i + 1}`)
+
+    const message =
+      verdict(result({ state: 'BuildError', logs }), [], settings) ?? ''
+
+    expect(message).toContain('the last 20 of 50 lines')
+    expect(message).toContain('line 50')
+    expect(message).toContain('line 31')
+    expect(message).not.toContain('line 30\n')
+  })
+
+  test('a deadline after failed reads names the failure, not a busy queue', () => {
+    const message = verdict(
+      result({
+        finished: false,
+        state: 'InQueue',
+        lastFailure: 'compile/read answered HTTP 502 with an empty body'
+      }),
+      [],
+      settings
+    )
+
+    expect(message).toContain(
+      'The last reads failed: compile/read answered HTTP 502'
+    )
+    expect(message).toContain('timeout-seconds (60)')
+    expect(message).not.toContain('Raise timeout-seconds')
   })
 })

@@ -46,7 +46,9 @@ export const PULL_REQUEST = {
  *   inputs: Record<string, string>,
  *   env?: Record<string, string | undefined>,
  *   workspace?: string,
- *   timeoutMs?: number
+ *   timeoutMs?: number,
+ *   bundle?: string,
+ *   interrupt?: { when: RegExp, signal: NodeJS.Signals }
  * }} RunOptions
  * @typedef {{
  *   code: number | null,
@@ -57,13 +59,20 @@ export const PULL_REQUEST = {
  *   commands: import('./workflow-commands.mjs').WorkflowCommand[],
  *   outputs: Record<string, string>,
  *   summary: string,
- *   durationMs: number
+ *   startedAt: number,
+ *   durationMs: number,
+ *   interruptedAt?: number
  * }} RunResult
  */
 
 /**
  * Runs the bundle once and reads back what the runner would; the temporary
  * runner files are removed before it resolves.
+ *
+ * `bundle` runs another copy of dist/index.js (one with no node_modules
+ * around it, as in a runner's checkout of the action). `interrupt` sends
+ * `signal` to the step once its stdout matches `when`; `interruptedAt`
+ * says when. `startedAt` (epoch ms) plus `durationMs` is when it ended.
  *
  * @param {RunOptions} options
  * @returns {Promise<RunResult>}
@@ -73,10 +82,12 @@ export async function runAction(options) {
   try {
     const workspace = options.workspace ?? REPOSITORY_ROOT
     const env = runnerEnvironment(folder, workspace, options)
+    const startedAt = Date.now()
     const started = performance.now()
     const run = await spawnStep(options.node, workspace, env, options)
     return {
       ...run,
+      startedAt,
       commands: workflowCommands(run.stdout),
       outputs: stepOutputs(readFileSync(join(folder, 'output'), 'utf8')),
       summary: readFileSync(join(folder, 'step_summary'), 'utf8'),
@@ -163,10 +174,25 @@ export function pullRequestEvent() {
  */
 function spawnStep(node, cwd, env, options) {
   return new Promise((resolve, reject) => {
-    const child = spawn(node, [BUNDLE], { cwd, env, stdio: 'pipe' })
+    const bundle = options.bundle ?? BUNDLE
+    const child = spawn(node, [bundle], { cwd, env, stdio: 'pipe' })
     let stdout = ''
     let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (text) => (stdout += text))
+    const { interrupt } = options
+    /** @type {number | undefined} */
+    let interruptedAt
+    child.stdout.setEncoding('utf8').on('data', (text) => {
+      stdout += text
+      // Once, as a runner does when the job is cancelled.
+      if (
+        interrupt &&
+        interruptedAt === undefined &&
+        interrupt.when.test(stdout)
+      ) {
+        interruptedAt = Date.now()
+        child.kill(interrupt.signal)
+      }
+    })
     child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text))
     child.stdin.end()
 
@@ -181,7 +207,7 @@ function spawnStep(node, cwd, env, options) {
     })
     child.once('close', (code, signal) => {
       clearTimeout(timer)
-      resolve({ code, signal, timedOut, stdout, stderr })
+      resolve({ code, signal, timedOut, stdout, stderr, interruptedAt })
     })
   })
 }

@@ -8,9 +8,13 @@ import {
   CompileReadAnswer
 } from './quantconnect/answers.js'
 import type { QuantConnectClient } from './quantconnect/client.js'
+import { TransientError } from './quantconnect/errors.js'
 
 export const BUILD_SUCCESS = 'BuildSuccess'
 export const BUILD_ERROR = 'BuildError'
+
+/** Time kept for the read that goes out just before the deadline. */
+const LAST_READ_MS = 500
 
 /** What one compile came to. */
 export interface CompileResult {
@@ -27,6 +31,8 @@ export interface CompileResult {
   reads: number
   /** False when the deadline came before a terminal state. */
   finished: boolean
+  /** Why the last failed `compile/read` failed, if one did. */
+  lastFailure?: string
 }
 
 export interface CompileOptions {
@@ -73,41 +79,63 @@ export async function compileProject(
   core.info(`Compile ${result.compileId} created: ${result.state}`)
 
   // A terminal state in the create answer still needs a read for the log.
-  while (!result.finished) {
+  while (!result.finished && !deadline.expired) {
     const waitMs = nextPollDelayMs(now() - startedAt)
-    if (deadline.remainingMs() <= waitMs) {
-      await sleep(deadline.remainingMs())
+    // Rather than sleep through the deadline, read once more just before it.
+    const lastChance = deadline.remainingMs() - LAST_READ_MS < waitMs
+    await sleep(
+      lastChance ? Math.max(0, deadline.remainingMs() - LAST_READ_MS) : waitMs
+    )
+
+    const read = await readCompile(client, result)
+    if (read) {
+      result.reads += 1
+      result.elapsedMs = now() - startedAt
+      const state = read.state || result.state
+      if (state !== result.state) {
+        core.info(`${state} after ${seconds(result.elapsedMs)}`)
+      }
+      result.state = state
+      result.logs = read.logs
+      result.finished = isTerminal(state)
+    }
+    if (lastChance) {
       break
     }
-    await sleep(waitMs)
-
-    let read: CompileReadAnswer
-    try {
-      read = await client.post(
-        'compile/read',
-        { projectId, compileId: result.compileId },
-        CompileReadAnswer
-      )
-    } catch (error) {
-      if (error instanceof DeadlineError) {
-        break
-      }
-      throw error
-    }
-
-    result.reads += 1
-    result.elapsedMs = now() - startedAt
-    const state = read.state || result.state
-    if (state !== result.state) {
-      core.info(`${state} after ${seconds(result.elapsedMs)}`)
-    }
-    result.state = state
-    result.logs = read.logs
-    result.finished = isTerminal(state)
   }
 
   result.elapsedMs = now() - startedAt
   return result
+}
+
+/**
+ * One `compile/read`. A read that fails for a passing reason (the client has
+ * already retried it) does not end the compile: polling goes on until the
+ * deadline, and the failure is kept for the verdict. Undefined when no
+ * answer came.
+ */
+async function readCompile(
+  client: QuantConnectClient,
+  result: CompileResult
+): Promise<CompileReadAnswer | undefined> {
+  try {
+    return await client.post(
+      'compile/read',
+      { projectId: result.projectId, compileId: result.compileId },
+      CompileReadAnswer
+    )
+  } catch (error) {
+    if (error instanceof TransientError) {
+      result.lastFailure = error.message
+      core.info(`${error.message}. Still polling until timeout-seconds.`)
+      return undefined
+    }
+    if (error instanceof DeadlineError) {
+      result.lastFailure = error.lastFailure ?? result.lastFailure
+      return undefined
+    }
+    throw error
+  }
 }
 
 export function seconds(ms: number): string {

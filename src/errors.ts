@@ -15,6 +15,14 @@ export class InputError extends ActionError {
 /** The run ran out of `timeout-seconds`. */
 export class DeadlineError extends ActionError {
   override name = 'DeadlineError'
+
+  constructor(
+    message: string,
+    /** Why the last try before the deadline failed, if one did. */
+    readonly lastFailure?: string
+  ) {
+    super(message)
+  }
 }
 
 /** The job was cancelled (SIGINT or SIGTERM). */

@@ -70,7 +70,7 @@ function placer(projectPath: string, exists: (path: string) => boolean) {
       return { line, column }
     }
     const repositoryPath = toRepositoryPath(cloudFile, projectPath)
-    return exists(repositoryPath)
+    return repositoryPath && exists(repositoryPath)
       ? { cloudFile, path: repositoryPath, line, column }
       : { cloudFile, line, column }
   }

@@ -73,6 +73,8 @@ export async function run(): Promise<void> {
 function logSettings(settings: Settings): void {
   const { apiToken: _token, githubToken: _github, ...shown } = settings
   for (const [name, value] of Object.entries(shown)) {
-    core.debug(`${name}: ${JSON.stringify(value)}`)
+    core.debug(
+      `${name}: ${value === undefined ? '(none)' : JSON.stringify(value)}`
+    )
   }
 }

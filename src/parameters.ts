@@ -19,7 +19,7 @@ export function flattenParameters(
     file.parameters.map((entry) => ({
       cloudFile: file.file,
       line: entry.line,
-      description: entry.type.trim(),
+      description: entry.type.trim() || '(QuantConnect gave no description)',
       count: leadingCount(entry.type)
     }))
   )
@@ -28,7 +28,9 @@ export function flattenParameters(
 /** "3 LEAN API parameters ..." -> 3; a description with no leading number counts as one. */
 export function leadingCount(description: string): number {
   const match = /^\s*(\d+)\b/.exec(description)
-  return match ? Number(match[1]) : 1
+  const count = Number(match?.[1])
+  // No number, or one too large to be a count, counts as one.
+  return Number.isSafeInteger(count) ? count : 1
 }
 
 export function totalCount(parameters: readonly DetectedParameter[]): number {

@@ -27,12 +27,21 @@ export function resolveProjectPath(input: string, workspace: string): string {
   return relative
 }
 
-/** A cloud path (`utils/signals.py`) -> its repository path under the project folder. */
+/**
+ * A cloud path (`utils/signals.py`) -> its repository path under the project
+ * folder; undefined when it names no file inside the project.
+ */
 export function toRepositoryPath(
   cloudPath: string,
   projectPath: string
-): string {
-  const clean = cloudPath.replace(/\\/g, '/').replace(/^\.?\/+/, '')
+): string | undefined {
+  const clean = path.posix.normalize(
+    cloudPath.replace(/\\/g, '/').replace(/^\.?\/+/, '')
+  )
+  // An empty path or one that climbs out of the project names no file of it.
+  if (clean === '.' || clean === '..' || clean.startsWith('../')) {
+    return undefined
+  }
   return projectPath ? path.posix.join(projectPath, clean) : clean
 }
 

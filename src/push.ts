@@ -3,6 +3,7 @@ import pLimit from 'p-limit'
 import { ActionError, errorMessage } from './errors.js'
 import { planPush, type Change, type PushReport } from './push-plan.js'
 import { FilesReadAnswer, PlainAnswer } from './quantconnect/answers.js'
+import { ApiError } from './quantconnect/errors.js'
 import type { QuantConnectClient } from './quantconnect/client.js'
 import type { SourceFile } from './sources.js'
 
@@ -89,7 +90,7 @@ export async function pushSources(
         return
       }
       try {
-        await client.post(...request(projectId, change), PlainAnswer)
+        await apply(client, projectId, change)
         done += 1
         core.info(`${change.kind} ${change.name}`)
       } catch (error) {
@@ -127,6 +128,32 @@ export async function pushSources(
   return report
 }
 
+/**
+ * Makes one change. A create whose first try reached QuantConnect but lost
+ * its answer is retried and refused as existing: the file is then updated.
+ */
+async function apply(
+  client: QuantConnectClient,
+  projectId: number,
+  change: Change
+): Promise<void> {
+  try {
+    await client.post(...request(projectId, change), PlainAnswer)
+  } catch (error) {
+    const exists =
+      change.kind === 'created' &&
+      error instanceof ApiError &&
+      /already exist/i.test(error.message)
+    if (!exists) {
+      throw error
+    }
+    await client.post(
+      ...request(projectId, { ...change, kind: 'updated' }),
+      PlainAnswer
+    )
+  }
+}
+
 /** The endpoint and body that make one change. */
 function request(projectId: number, change: Change): [string, object] {
   switch (change.kind) {
@@ -142,8 +169,6 @@ function request(projectId: number, change: Change): [string, object] {
 function nameAndContent(change: { name: string; content: string }) {
   return { name: change.name, content: change.content }
 }
-
-/** A cloud name as the repository would spell it: `/`-separated, relative. */
 
 /** A message without its closing full stop, to go inside a sentence. */
 function sentence(text: string): string {

@@ -1,4 +1,6 @@
 import * as core from '@actions/core'
+import { statSync } from 'node:fs'
+import * as path from 'node:path'
 import { z } from 'zod'
 import { InputError } from './errors.js'
 import { resolveProjectPath } from './paths.js'
@@ -91,10 +93,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     ),
     apiToken: token,
     workspace,
-    projectPath: resolveProjectPath(
-      core.getInput('project-path') || '.',
-      workspace
-    ),
+    projectPath: readProjectPath(workspace),
     timeoutSeconds: check(
       'timeout-seconds',
       core.getInput('timeout-seconds') || '600',
@@ -127,6 +126,28 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
         .pipe(z.enum(['notice', 'warning', 'off'])),
       'notice, warning or off'
     )
+  }
+}
+
+/** `project-path`, resolved; a folder missing from the checkout is worth a warning. */
+function readProjectPath(workspace: string): string {
+  const input = core.getInput('project-path') || '.'
+  const projectPath = resolveProjectPath(input, workspace)
+  if (!isFolder(path.join(workspace, projectPath))) {
+    core.warning(
+      `Input 'project-path' is ${JSON.stringify(input)}, which is not a ` +
+        'folder in the checkout: findings cannot be placed on repository ' +
+        'files. Check the path, and that the job runs actions/checkout first.'
+    )
+  }
+  return projectPath
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return statSync(folder).isDirectory()
+  } catch {
+    return false
   }
 }
 

@@ -2,6 +2,7 @@ import type { Diagnostic } from './build-log.js'
 import { BUILD_ERROR, BUILD_SUCCESS, type CompileResult } from './compile.js'
 import { overfittingReading, totalCount } from './parameters.js'
 import type { Settings } from './settings.js'
+import { count } from './words.js'
 
 /**
  * The step's verdict: undefined to pass, or the message it fails with.
@@ -15,20 +16,20 @@ export function verdict(
   const what = `Compile ${result.compileId} of project ${result.projectId}`
 
   if (!result.finished) {
+    const cause = result.lastFailure
+      ? `The last reads failed: ${result.lastFailure}. Re-run the job; if ` +
+        "it persists, check QuantConnect's status."
+      : 'Raise timeout-seconds, or re-run later if QuantConnect is busy.'
     return (
       `${what} was still ${result.state} when timeout-seconds ` +
-      `(${settings.timeoutSeconds}) ran out. Raise timeout-seconds, or try ` +
-      'again later if QuantConnect is busy. The compile may still finish in the cloud.'
+      `(${settings.timeoutSeconds}) ran out. ${cause} The compile may still ` +
+      'finish in the cloud.'
     )
   }
   if (result.state === BUILD_ERROR) {
-    const errors = diagnostics.filter((d) => d.severity === 'error').length
-    return errors > 0
-      ? `${what} failed with ${errors} build ${errors === 1 ? 'error' : 'errors'}; ` +
-          'see the annotations and the job summary.'
-      : `${what} failed. The build log names no file and line:\n` +
-          result.logs.join('\n')
+    return buildErrorMessage(what, result.logs, diagnostics)
   }
+  // Only BuildSuccess passes, whatever the compile flow let through.
   if (result.state !== BUILD_SUCCESS) {
     return `${what} ended in the unexpected state ${result.state}.`
   }
@@ -44,4 +45,38 @@ export function verdict(
     )
   }
   return undefined
+}
+
+/** How many log lines a failure message quotes; the summary has them all. */
+const QUOTED_LOG_LINES = 20
+
+function buildErrorMessage(
+  what: string,
+  logs: readonly string[],
+  diagnostics: readonly Diagnostic[]
+): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length
+  if (errors > 0) {
+    return (
+      `${what} failed with ${count(errors, 'build error')}; see the ` +
+      'annotations and the job summary.'
+    )
+  }
+  if (logs.length === 0) {
+    return (
+      `${what} failed, and QuantConnect returned no build log. Compile the ` +
+      'project in the QuantConnect IDE to see why, then re-run the job.'
+    )
+  }
+  // Compilers print the error last: quote the end of the log.
+  const quoted = logs.slice(-QUOTED_LOG_LINES)
+  const cut =
+    logs.length > quoted.length
+      ? `(the last ${quoted.length} of ${logs.length} lines; the job summary has them all)\n`
+      : ''
+  return (
+    `${what} failed, and its build log names no error on a file and line:\n` +
+    cut +
+    quoted.join('\n')
+  )
 }

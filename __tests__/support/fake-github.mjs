@@ -2,14 +2,16 @@ import { createServer } from 'node:http'
 
 /**
  * A stand-in for the slice of GitHub's REST API the action uses: creating and
- * updating check runs. It records every request; `refuse` answers every
- * request with that status (403: a read-only token; 404: no access).
+ * updating check runs. It records every request with its arrival time (ms);
+ * `refuse` answers every request with that status (403: a read-only token;
+ * 404: no access).
  */
 export async function startFakeGitHub({ refuse } = {}) {
   const requests = []
   let nextId = 1000
 
   const server = createServer((request, response) => {
+    const time = Date.now()
     let body = ''
     request.on('data', (chunk) => (body += chunk))
     request.on('end', () => {
@@ -18,7 +20,8 @@ export async function startFakeGitHub({ refuse } = {}) {
         method: request.method,
         url: request.url,
         authorization: request.headers.authorization,
-        body: json
+        body: json,
+        time
       })
       const answer = (status, payload) => {
         response.writeHead(status, { 'Content-Type': 'application/json' })
@@ -49,6 +52,7 @@ export async function startFakeGitHub({ refuse } = {}) {
   const { port } = server.address()
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     requests,
     close: () =>
       new Promise((resolve) => {

@@ -55,23 +55,54 @@ export class QuantConnectClient {
     shape: S
   ): Promise<z.output<S>> {
     const { deadline, retries, retryDelayMs } = this.options
-    return pRetry(() => this.attempt(endpoint, body, shape), {
-      retries,
-      minTimeout: retryDelayMs,
-      maxTimeout: 10 * retryDelayMs,
-      randomize: true,
-      shouldRetry: ({ error }) =>
-        error instanceof TransientError && !deadline.expired,
-      onFailedAttempt: async ({ error, retriesLeft }) => {
-        if (!(error instanceof TransientError) || retriesLeft === 0) {
-          return
+    let tries = 0
+    let lastFailure: TransientError | undefined
+    try {
+      return await pRetry(() => this.attempt(endpoint, body, shape), {
+        retries,
+        minTimeout: retryDelayMs,
+        maxTimeout: 10 * retryDelayMs,
+        randomize: true,
+        // No pause between tries may run past the deadline.
+        maxRetryTime: deadline.remainingMs(),
+        shouldRetry: ({ error }) =>
+          error instanceof TransientError && !deadline.expired,
+        onFailedAttempt: async ({ error, retriesLeft }) => {
+          if (!(error instanceof TransientError)) {
+            return
+          }
+          tries += 1
+          lastFailure = error
+          if (retriesLeft === 0) {
+            return
+          }
+          core.info(`${error.message}. Trying again (${retriesLeft} left).`)
+          if (error.retryAfterMs !== undefined) {
+            await sleep(Math.min(error.retryAfterMs, deadline.remainingMs()))
+          }
         }
-        core.info(`${error.message}. Trying again (${retriesLeft} left).`)
-        if (error.retryAfterMs !== undefined) {
-          await sleep(Math.min(error.retryAfterMs, deadline.remainingMs()))
-        }
+      })
+    } catch (error) {
+      const outOfTime =
+        error instanceof DeadlineError ||
+        (error instanceof TransientError && tries <= retries)
+      if (outOfTime) {
+        throw new DeadlineError(
+          unansweredInTime(endpoint, deadline, lastFailure),
+          lastFailure?.message
+        )
       }
-    })
+      if (error instanceof TransientError) {
+        throw new TransientError(
+          `${error.message}, ${tries} times in a row. QuantConnect, or the ` +
+            'network or proxy in between, is unavailable: re-run the job ' +
+            "later; if it persists, check QuantConnect's status and the " +
+            "runner's proxy settings.",
+          endpoint
+        )
+      }
+      throw error
+    }
   }
 
   /** Closes kept-alive connections so nothing holds the process open. */
@@ -103,7 +134,13 @@ export class QuantConnectClient {
         headers: response.message.headers,
         body: await response.readBody()
       }))
-    const raw = await withinBudget(exchange, budgetMs, endpoint, deadline)
+    const lastsToDeadline = budgetMs < requestTimeoutMs
+    const raw = await withinBudget(
+      exchange,
+      budgetMs,
+      endpoint,
+      lastsToDeadline
+    )
     core.debug(`${endpoint}: HTTP ${raw.status}, ${raw.body.length} bytes`)
 
     const answer = readAnswer(endpoint, raw, [apiToken])
@@ -120,16 +157,14 @@ async function withinBudget<T>(
   exchange: Promise<T>,
   budgetMs: number,
   endpoint: string,
-  deadline: Deadline
+  lastsToDeadline: boolean
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       reject(
-        deadline.expired
-          ? new DeadlineError(
-              `${endpoint} was still unanswered at the deadline.`
-            )
+        lastsToDeadline
+          ? new DeadlineError(`${endpoint} was unanswered at the deadline.`)
           : new TransientError(
               `${endpoint} sent no answer within ${budgetMs / 1000} s`,
               endpoint
@@ -147,6 +182,23 @@ async function withinBudget<T>(
     // A lost race leaves the request running; its failure is not news.
     exchange.catch(() => undefined)
   }
+}
+
+/** Why `endpoint` had no usable answer when timeout-seconds ran out. */
+function unansweredInTime(
+  endpoint: string,
+  deadline: Deadline,
+  lastFailure: TransientError | undefined
+): string {
+  const limit = `timeout-seconds (${deadline.totalMs / 1000})`
+  const what = lastFailure
+    ? `QuantConnect gave no usable answer to ${endpoint} within ${limit}; ` +
+      `the last try: ${lastFailure.message}.`
+    : `QuantConnect did not answer ${endpoint} within ${limit}.`
+  return (
+    `${what} Re-run the job later or raise timeout-seconds; if it ` +
+    "persists, check QuantConnect's status and the runner's network."
+  )
 }
 
 function lostConnection(endpoint: string) {

@@ -44,9 +44,21 @@ export function readAnswer(
       status
     )
   }
+  if (status >= 300 && status < 400) {
+    const location = raw.headers.location ?? 'an address it did not give'
+    throw new ApiError(
+      `QuantConnect's ${endpoint} redirected (HTTP ${status}) to ` +
+        `${location}. Set base-url to the API root itself, such as ` +
+        'https://www.quantconnect.com/api/v2.',
+      endpoint,
+      status
+    )
+  }
   if (status === 429 || status >= 500) {
+    const said = apiWords(raw.body, secrets)
     throw new TransientError(
-      `${endpoint} answered HTTP ${status} with ${describeBody(raw, secrets)}`,
+      `${endpoint} answered HTTP ${status} with ` +
+        (said ? `the message "${said}"` : describeBody(raw, secrets)),
       endpoint,
       retryAfterMs(raw.headers['retry-after'])
     )
@@ -55,16 +67,25 @@ export function readAnswer(
   const json = parseJson(raw.body)
   const envelope = json === undefined ? undefined : Envelope.safeParse(json)
   if (!envelope?.success) {
-    const message = `${endpoint} answered HTTP ${status} with ${describeBody(raw, secrets)}`
+    const body = describeBody(raw, secrets)
     if (status >= 400) {
-      throw new ApiError(`QuantConnect refused ${message}.`, endpoint, status)
+      throw new ApiError(
+        `QuantConnect refused ${endpoint} (HTTP ${status}, ${body}). ` +
+          refusalHint(status),
+        endpoint,
+        status
+      )
     }
-    throw new TransientError(message, endpoint)
+    throw new TransientError(
+      `${endpoint} answered HTTP ${status} with ${body}`,
+      endpoint
+    )
   }
 
   const answer = envelope.data
   if (answer.success !== true || status >= 400) {
-    const text = redact(apiText(answer), secrets) || `HTTP ${status}`
+    const text =
+      redact(apiText(answer), secrets) || `no reason given (HTTP ${status})`
     if (/hash doesn't match/i.test(text)) {
       throw new AuthenticationError(
         `QuantConnect rejected the credentials: ${text}. ${CREDENTIALS_HINT}`,
@@ -73,12 +94,26 @@ export function readAnswer(
       )
     }
     throw new ApiError(
-      `QuantConnect refused ${endpoint}: ${text}`,
+      `QuantConnect refused ${endpoint}: ${text}. ${refusalHint(status, text)}`,
       endpoint,
       status
     )
   }
   return answer
+}
+
+/** What to check next, from the status and the API's words. */
+function refusalHint(status: number, text = ''): string {
+  if (/project/i.test(text) && /not found|no project|invalid/i.test(text)) {
+    return 'Check that project-id names a project of this account.'
+  }
+  if (status === 404 || /unknown endpoint/i.test(text)) {
+    return 'Check that base-url is the API root, ending in /api/v2.'
+  }
+  if (status === 403) {
+    return 'Check that the account may use the API and this project.'
+  }
+  return 'Fix what QuantConnect names, then re-run the job.'
 }
 
 /** The API's own text in a JSON body, redacted; '' when there is none. */
@@ -101,9 +136,10 @@ function describeBody(raw: RawAnswer, secrets: readonly string[]): string {
   if (text.length === 0) {
     return 'an empty body'
   }
-  const type = raw.headers['content-type']?.split(';')[0] ?? 'untyped'
-  const start = redact(text.replace(/\s+/g, ' ').slice(0, 80), secrets)
-  return `a ${type} body starting "${start}"`
+  const type = raw.headers['content-type']?.split(';')[0] || 'untyped'
+  // Redacted before it is cut, so no secret survives as a prefix.
+  const start = redact(text.replace(/\s+/g, ' '), secrets).slice(0, 80)
+  return `${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type} body starting "${start}"`
 }
 
 /** Retry-After in seconds or as an HTTP date, in ms; undefined if absent. */

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { Finding, Level } from '../findings.js'
+import { count } from '../words.js'
 
 /** GitHub shows at most this many annotations of one level per step. */
 export const STEP_CAP_PER_LEVEL = 10
@@ -10,17 +11,25 @@ const emitters: Record<Level, typeof core.error> = {
   notice: core.notice
 }
 
+/** A message longer than this is cut: GitHub has no use for megabytes. */
+const MESSAGE_LIMIT = 4_000
+
 /**
  * Emits findings as workflow-command annotations, at most as many of each
  * level as GitHub shows; the last shown one of a level says how many were
- * left out and points to the job summary, which lists them all.
- * Returns how many were left out.
+ * left out and points to the job summary, which lists them all. `reserved`
+ * keeps slots for annotations the step makes itself (the failure message is
+ * an error annotation too). Returns how many were left out.
  */
-export function annotate(findings: readonly Finding[]): number {
+export function annotate(
+  findings: readonly Finding[],
+  reserved: Partial<Record<Level, number>> = {}
+): number {
   let leftOut = 0
   for (const level of ['error', 'warning', 'notice'] as const) {
     const ofLevel = findings.filter((finding) => finding.level === level)
-    const shown = ofLevel.slice(0, STEP_CAP_PER_LEVEL)
+    const room = Math.max(0, STEP_CAP_PER_LEVEL - (reserved[level] ?? 0))
+    const shown = ofLevel.slice(0, room)
     const hidden = ofLevel.length - shown.length
     leftOut += hidden
 
@@ -28,10 +37,10 @@ export function annotate(findings: readonly Finding[]): number {
       const last = index === shown.length - 1
       const message =
         last && hidden > 0
-          ? `${finding.message}\n\n${hidden} more ${plural(level, hidden)} not ` +
+          ? `${cut(finding.message)}\n\n${count(hidden, `more ${level}`)} not ` +
             `shown here: GitHub shows ${STEP_CAP_PER_LEVEL} per step. The job ` +
             'summary lists every finding.'
-          : finding.message
+          : cut(finding.message)
       emitters[level](message, properties(finding))
     })
   }
@@ -47,7 +56,8 @@ function properties(finding: Finding): core.AnnotationProperties {
   }
 }
 
-function plural(level: Level, count: number): string {
-  const word = level === 'notice' ? 'notice' : level
-  return count === 1 ? word : `${word}s`
+function cut(message: string): string {
+  return message.length > MESSAGE_LIMIT
+    ? `${message.slice(0, MESSAGE_LIMIT)}… (cut; the job summary has it all)`
+    : message
 }

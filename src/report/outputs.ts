@@ -13,7 +13,7 @@ export function setOutputs(result: CompileResult, projectPath: string): void {
     'parameters',
     JSON.stringify(
       result.parameters.map((parameter) => ({
-        path: toRepositoryPath(parameter.cloudFile, projectPath),
+        path: toRepositoryPath(parameter.cloudFile, projectPath) ?? null,
         line: parameter.line ?? null,
         description: parameter.description,
         count: parameter.count

@@ -64,7 +64,12 @@ export async function publish(
       `${findings.length} annotations are on the check run '${settings.checkName}'.`
     )
   } else {
-    annotate(findings)
+    // The failure message is an error annotation of its own, and a check
+    // run that fell back has left one warning.
+    annotate(findings, {
+      error: failure ? 1 : 0,
+      warning: settings.checkName ? 1 : 0
+    })
   }
 
   await writeJobSummary(

@@ -45,24 +45,22 @@ export function renderSummary(input: SummaryInput): string {
     return full
   }
 
-  // Cut the raw log first, from its end, keeping as many lines as fit.
+  // Cut the raw log first, keeping its end (compilers print errors last).
   const budget =
     SUMMARY_LIMIT_BYTES - Buffer.byteLength([...head, params].join('\n')) - 512
   if (budget > 0) {
-    let kept = log.length
+    let first = 0
     let size = log.reduce(
       (sum, line) => sum + Buffer.byteLength(escapeHtml(line)) + 1,
       0
     )
-    while (kept > 0 && size > budget) {
-      kept -= 1
-      size -= Buffer.byteLength(escapeHtml(log[kept] ?? '')) + 1
+    while (first < log.length && size > budget) {
+      size -= Buffer.byteLength(escapeHtml(log[first] ?? '')) + 1
+      first += 1
     }
-    return [
-      ...head,
-      params,
-      logSection(log.slice(0, kept), log.length - kept, open)
-    ].join('\n')
+    return [...head, params, logSection(log.slice(first), first, open)].join(
+      '\n'
+    )
   }
   const note =
     '<p><em>The detected parameters and the build log were left out: the ' +
@@ -146,11 +144,12 @@ function parameterSection(input: SummaryInput, env: NodeJS.ProcessEnv): string {
   }
   const rows = parametersByFile(parameters).flatMap((file) => {
     const repositoryPath = toRepositoryPath(file.cloudFile, input.projectPath)
-    return file.parameters.map((parameter) => [
-      escapeHtml(`${repositoryPath} (${file.total})`),
+    const name = repositoryPath ?? `${file.cloudFile || '(no file)'} (cloud)`
+    return file.parameters.map((parameter, index) => [
+      index === 0 ? escapeHtml(`${name} (${file.total})`) : '',
       link(
         String(parameter.line ?? '?'),
-        blobUrl(repositoryPath, parameter.line, env)
+        repositoryPath && blobUrl(repositoryPath, parameter.line, env)
       ),
       escapeHtml(String(parameter.count)),
       escapeHtml(parameter.description)
@@ -167,7 +166,7 @@ function parameterSection(input: SummaryInput, env: NodeJS.ProcessEnv): string {
 function logSection(lines: readonly string[], cut = 0, open = false): string {
   const note =
     cut > 0
-      ? `\n<p><em>${cut} more lines of the build log were cut to keep the summary under GitHub's 1 MiB limit.</em></p>`
+      ? `\n<p><em>${cut} first lines of the build log were cut to keep the summary under GitHub's 1 MiB limit.</em></p>`
       : ''
   return (
     `<details${open ? ' open' : ''}><summary>Build log (${lines.length + cut} lines)</summary>\n\n` +
