@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import type { Finding } from '../src/findings.js'
+import { cutToBytes as cut } from '../src/text.js'
 import {
-  cut,
   toAnnotation,
   toCheckOutput,
   unplacedText

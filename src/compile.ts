@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { setTimeout as pause } from 'node:timers/promises'
 import type { Deadline } from './deadline.js'
 import { DeadlineError } from './errors.js'
 import { flattenParameters, type DetectedParameter } from './parameters.js'
@@ -56,7 +57,7 @@ export async function compileProject(
   projectId: number,
   options: CompileOptions
 ): Promise<CompileResult> {
-  const { deadline, now = Date.now, sleep = defaultSleep } = options
+  const { deadline, now = Date.now, sleep = pause } = options
   const created = await client.post(
     'compile/create',
     { projectId },
@@ -140,8 +141,4 @@ async function readCompile(
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
-}
-
-function defaultSleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }

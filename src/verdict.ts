@@ -2,7 +2,7 @@ import type { Diagnostic } from './build-log.js'
 import { BUILD_ERROR, BUILD_SUCCESS, type CompileResult } from './compile.js'
 import { overfittingReading, totalCount } from './parameters.js'
 import type { Settings } from './settings.js'
-import { count } from './words.js'
+import { count } from './text.js'
 
 /**
  * The step's verdict: undefined to pass, or the message it fails with.

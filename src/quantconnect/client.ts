@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { HttpClient } from '@actions/http-client'
 import pRetry from 'p-retry'
 import type { z } from 'zod'
@@ -220,8 +221,4 @@ function unreadable(endpoint: string, error: z.ZodError): Error {
       'the API may have changed: please report it with the run log.',
     endpoint
   )
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import type { Finding, Level } from '../findings.js'
-import { count } from '../words.js'
+import { count, cutToBytes } from '../text.js'
 
 /** GitHub shows at most this many annotations of one level per step. */
 export const STEP_CAP_PER_LEVEL = 10
@@ -11,7 +11,7 @@ const emitters: Record<Level, typeof core.error> = {
   notice: core.notice
 }
 
-/** A message longer than this is cut: GitHub has no use for megabytes. */
+/** Bytes of a message; longer ones are cut: GitHub has no use for megabytes. */
 const MESSAGE_LIMIT = 4_000
 
 /**
@@ -57,7 +57,9 @@ function properties(finding: Finding): core.AnnotationProperties {
 }
 
 function cut(message: string): string {
-  return message.length > MESSAGE_LIMIT
-    ? `${message.slice(0, MESSAGE_LIMIT)}… (cut; the job summary has it all)`
-    : message
+  return cutToBytes(
+    message,
+    MESSAGE_LIMIT,
+    '… (cut; the job summary has it all)'
+  )
 }

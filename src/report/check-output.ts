@@ -1,4 +1,5 @@
 import type { Finding, Level } from '../findings.js'
+import { cutToBytes } from '../text.js'
 import { escapeHtml } from './html.js'
 
 /** GitHub takes at most this many annotations per request. */
@@ -57,7 +58,7 @@ export function toCheckOutput(
 
   const output = {
     title,
-    summary: cut(
+    summary: cutToBytes(
       summary,
       OUTPUT_BYTES,
       '\n\n(Cut here: GitHub keeps at most 65535 characters of a check run ' +
@@ -83,8 +84,8 @@ export function toAnnotation(finding: Finding): Annotation | undefined {
     end_line: finding.line,
     ...column,
     annotation_level: LEVELS[finding.level],
-    title: cut(finding.title, TITLE_BYTES),
-    message: cut(
+    title: cutToBytes(finding.title, TITLE_BYTES),
+    message: cutToBytes(
       finding.message,
       MESSAGE_BYTES,
       '\n(Cut here: GitHub keeps at most 64 KB of an annotation message.)'
@@ -98,23 +99,12 @@ export function unplacedText(findings: readonly Finding[]): string {
     const message = escapeHtml(finding.message).replace(/\r?\n/g, '\n  ')
     return `- **${escapeHtml(finding.title)}** (${finding.level}): ${message}`
   })
-  return cut(
+  return cutToBytes(
     `Not placed on a repository line:\n\n${items.join('\n')}\n`,
     OUTPUT_BYTES,
     '\n\n(Cut here: GitHub keeps at most 65535 characters of a check run ' +
       'text. The job summary lists every finding.)'
   )
-}
-
-/** `text` within `maxBytes` of UTF-8, with `note` appended when it was cut. */
-export function cut(text: string, maxBytes: number, note = ''): string {
-  if (Buffer.byteLength(text) <= maxBytes) {
-    return text
-  }
-  // encodeInto stops before a character that does not fit whole.
-  const room = new Uint8Array(Math.max(0, maxBytes - Buffer.byteLength(note)))
-  const { read } = new TextEncoder().encodeInto(text, room)
-  return text.slice(0, read) + note
 }
 
 function isPosition(value: number | undefined): value is number {

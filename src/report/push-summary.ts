@@ -1,4 +1,5 @@
 import type { PushReport } from '../push.js'
+import { count } from '../text.js'
 import { escapeHtml, table } from './html.js'
 
 /** The job summary's account of a push: counts, and the names that changed. */
@@ -21,7 +22,7 @@ export function renderPushSection(report: PushReport): string {
     changed === 0
       ? "<p>The cloud project already held the repository's sources; " +
         'nothing was sent.</p>\n'
-      : `<p>${files(changed)} changed in ` +
+      : `<p>${count(changed, 'file')} changed in ` +
         'the cloud project before the compile.</p>\n'
   return (
     '<h3>Pushed sources</h3>\n' +
@@ -40,11 +41,7 @@ function fileList(names: readonly string[], fold: boolean): string {
     return list.join('<br>')
   }
   return (
-    `<details><summary>${files(names.length)}</summary>` +
+    `<details><summary>${count(names.length, 'file')}</summary>` +
     `${list.join('<br>')}</details>`
   )
-}
-
-function files(count: number): string {
-  return `${count} ${count === 1 ? 'file' : 'files'}`
 }

@@ -7,6 +7,7 @@ import {
   totalCount
 } from '../parameters.js'
 import { toRepositoryPath } from '../paths.js'
+import { cutToBytes } from '../text.js'
 import { blobUrl, escapeHtml, link, table } from './html.js'
 
 /** GitHub refuses a job summary above 1 MiB; stay well under it. */
@@ -69,19 +70,6 @@ export function renderSummary(input: SummaryInput): string {
   // The note goes last, so cut the head to leave it room; bytes, not characters.
   const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(note) - 1
   return [cutToBytes(head.join('\n'), room), note].join('\n')
-}
-
-/** The longest start of `text` within `limit` bytes, splitting no character. */
-function cutToBytes(text: string, limit: number): string {
-  const bytes = Buffer.from(text)
-  if (bytes.length <= limit) {
-    return text
-  }
-  // A character split at the cut decodes to one U+FFFD, which is dropped.
-  return bytes
-    .subarray(0, limit)
-    .toString()
-    .replace(/\uFFFD$/, '')
 }
 
 function overview(input: SummaryInput): string {
