@@ -8,45 +8,10 @@ import {
 } from '@jest/globals'
 import type { Finding, Level } from '../src/findings.js'
 import { annotate, STEP_CAP_PER_LEVEL } from '../src/report/annotations.js'
-
-interface Command {
-  name: string
-  properties: Record<string, string>
-  message: string
-}
-
-/** Reverses @actions/core's escaping of command properties and messages. */
-function unescape(value: string): string {
-  return value
-    .replace(/%0D/g, '\r')
-    .replace(/%0A/g, '\n')
-    .replace(/%3A/g, ':')
-    .replace(/%2C/g, ',')
-    .replace(/%25/g, '%')
-}
-
-/** Reads `::name key=value,...::message` workflow commands. */
-function parseCommands(output: string): Command[] {
-  return output
-    .split(/\r?\n/)
-    .filter((line) => line.startsWith('::'))
-    .map((line) => {
-      const match = /^::([\w-]+)(?: ([^:]*))?::(.*)$/.exec(line)
-      if (!match) {
-        throw new Error(`not a workflow command: ${line}`)
-      }
-      const properties: Record<string, string> = {}
-      for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
-        const at = pair.indexOf('=')
-        properties[pair.slice(0, at)] = unescape(pair.slice(at + 1))
-      }
-      return {
-        name: match[1] ?? '',
-        properties,
-        message: unescape(match[3] ?? '')
-      }
-    })
-}
+import {
+  workflowCommands,
+  type WorkflowCommand as Command
+} from './support/runner-files.js'
 
 function finding(
   level: Level,
@@ -83,7 +48,7 @@ describe('annotate', () => {
     jest.restoreAllMocks()
   })
 
-  const commands = (): Command[] => parseCommands(written.join(''))
+  const commands = (): Command[] => workflowCommands(written.join(''))
 
   test.each([
     [0, 0],
@@ -98,7 +63,7 @@ describe('annotate', () => {
 
       const shown = commands()
       expect(shown).toHaveLength(Math.min(count, 10))
-      expect(shown.every((command) => command.name === 'error')).toBe(true)
+      expect(shown.every((command) => command.command === 'error')).toBe(true)
     }
   )
 
@@ -112,7 +77,7 @@ describe('annotate', () => {
     const leftOut = annotate(findings)
 
     expect(leftOut).toBe(3)
-    expect(commands().map((command) => command.name)).toEqual([
+    expect(commands().map((command) => command.command)).toEqual([
       ...Array<string>(10).fill('error'),
       ...Array<string>(3).fill('warning'),
       ...Array<string>(10).fill('notice')
@@ -122,8 +87,8 @@ describe('annotate', () => {
   test('the last shown of a level counts the rest and names the job summary', () => {
     annotate([...many('error', 13), ...many('notice', 11)])
 
-    const errors = commands().filter((command) => command.name === 'error')
-    const notices = commands().filter((command) => command.name === 'notice')
+    const errors = commands().filter((command) => command.command === 'error')
+    const notices = commands().filter((command) => command.command === 'notice')
 
     errors.slice(0, -1).forEach((command, i) => {
       expect(command.message).toBe(`error ${i}`)
@@ -138,7 +103,7 @@ describe('annotate', () => {
   test('no note when nothing of that level was left out', () => {
     annotate([...many('error', 10), ...many('warning', 11)])
 
-    const errors = commands().filter((command) => command.name === 'error')
+    const errors = commands().filter((command) => command.command === 'error')
     expect(errors.at(-1)?.message).toBe('error 9')
   })
 
@@ -155,7 +120,7 @@ describe('annotate', () => {
 
     expect(commands()).toEqual([
       {
-        name: 'warning',
+        command: 'warning',
         properties: {
           title: 'Build warning',
           file: 'algos/main.py',
