@@ -35,12 +35,17 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) {
     return error.message || error.name
   }
-  if (typeof error === 'string') {
+  if (typeof error === 'string' && error.length > 0) {
     return error
   }
+  let text: string | undefined
   try {
-    return JSON.stringify(error) ?? String(error)
+    text = JSON.stringify(error)
   } catch {
-    return String(error)
+    text = undefined
   }
+  return text && !['{}', 'null', '""'].includes(text)
+    ? text
+    : 'An unexpected error without a message: a bug in the action. ' +
+        'Please report it with the run log.'
 }
