@@ -514,6 +514,21 @@ describe('planPush', () => {
     })
   })
 
+  test('deletes only cloud files a push manages', () => {
+    const { report } = planPush(
+      [
+        { name: 'old.py', content: 'x' },
+        { name: 'utils/report/fmt.py', content: 'x' },
+        { name: 'bin/tool.cs', content: 'x' },
+        { name: '.hidden/notes.py', content: 'x' },
+        { name: 'data/prices.csv', content: 'x' }
+      ],
+      [source('main.py')]
+    )
+
+    expect(report.deleted).toEqual(['old.py'])
+  })
+
   test('deletes a file by the name the cloud gave it', () => {
     const { changes } = planPush(
       [{ name: '/old.py', content: 'x' }],

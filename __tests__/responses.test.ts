@@ -314,3 +314,23 @@ describe('readAnswer never leaks a secret through a cut body', () => {
     ).toThrow(/redirected \(HTTP 301\) to https:\/\/example.test\/.*base-url/)
   })
 })
+
+test.each([
+  [407, /proxy asks for credentials.*HTTPS_PROXY/],
+  [403, /proxy or firewall/]
+])(
+  'an HTML %i from something other than the API is final and says what to check',
+  (status, hint) => {
+    expect(() =>
+      readAnswer(
+        'compile/create',
+        {
+          status,
+          headers: { 'content-type': 'text/html' },
+          body: '<html>No</html>'
+        },
+        []
+      )
+    ).toThrow(hint)
+  }
+)

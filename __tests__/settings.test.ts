@@ -295,3 +295,28 @@ describe('readSettings and the checkout', () => {
     }
   })
 })
+
+describe('base-url with credentials', () => {
+  test('is refused without echoing them', () => {
+    process.env['INPUT_PROJECT-ID'] = '1'
+    process.env['INPUT_USER-ID'] = '2'
+    process.env['INPUT_API-TOKEN'] = 'tok'
+    process.env['INPUT_BASE-URL'] = 'https://me:pw@qc.example.test/api/v2'
+    jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    try {
+      expect(() => readSettings()).toThrow(/carries credentials/)
+      let message = ''
+      try {
+        readSettings()
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message).not.toContain('pw')
+    } finally {
+      for (const name of ['PROJECT-ID', 'USER-ID', 'API-TOKEN', 'BASE-URL']) {
+        delete process.env[`INPUT_${name}`]
+      }
+      jest.restoreAllMocks()
+    }
+  })
+})

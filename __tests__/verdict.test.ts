@@ -195,3 +195,20 @@ describe('verdict messages that guide the next step', () => {
     expect(message).not.toContain('Raise timeout-seconds')
   })
 })
+
+test('a final state from compile/create whose log could not be read fails, saying so', () => {
+  const message = verdict(
+    result({
+      finished: false,
+      state: 'BuildSuccess',
+      lastFailure: 'compile/read answered HTTP 502'
+    }),
+    [],
+    { maxParameters: undefined, timeoutSeconds: 30 }
+  )
+
+  expect(message).toContain(
+    'reported BuildSuccess, but its build log could not be read'
+  )
+  expect(message).not.toContain('was still BuildSuccess')
+})

@@ -19,7 +19,7 @@ class Cancellation {
         const running = this.compileId
           ? `compile ${this.compileId} was running and continues on QuantConnect`
           : 'no compile had been created yet'
-        core.error(`Cancelled by ${signal}: ${running}. No outputs were set.`)
+        core.error(`Cancelled by ${signal}: ${running}.`)
         exit(1)
       })
     }

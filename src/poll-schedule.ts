@@ -1,9 +1,10 @@
 /*
  * When to read the compile next. Compile times spread over orders of
  * magnitude (a second to minutes), so the gap between reads grows with the
- * time already spent: about 0.7 s early on, 1.5 s at 12 s, 3 s at two
+ * time already spent: about 0.7 s early on, 1.5 s at 12 s, 3.6 s at two
  * minutes, 10 s at most. Tuned in bench/ against the official CLI's
- * schedule: a third less wait after the build ends, for no more reads.
+ * schedule: a third less wait after the build ends, for no more reads on
+ * compiles of 1 s to 2 min (a few more past that).
  */
 
 /** When the first read goes out: few compiles end sooner. */

@@ -1,6 +1,6 @@
 import * as path from 'node:path'
 import type { ProjectFile } from './quantconnect/answers.js'
-import type { SourceFile } from './sources.js'
+import { isManagedName, type SourceFile } from './sources.js'
 
 /** What a push did, each list sorted by cloud name. */
 export interface PushReport {
@@ -97,7 +97,7 @@ export function planPush(
   for (const [name, file] of cloud) {
     if (file.isLibrary) {
       report.skippedLibrary.push(name)
-    } else if (!wanted.has(name)) {
+    } else if (!wanted.has(name) && isManagedName(name)) {
       report.deleted.push(name)
       // The cloud's own spelling of the name, in case it differs from ours.
       changes.push({ kind: 'deleted', name: file.name })

@@ -6,6 +6,7 @@ import { FilesReadAnswer, PlainAnswer } from './quantconnect/answers.js'
 import { ApiError } from './quantconnect/errors.js'
 import type { QuantConnectClient } from './quantconnect/client.js'
 import type { SourceFile } from './sources.js'
+import { warn } from './warnings.js'
 
 export type { PushReport } from './push-plan.js'
 export { planPush, uploadContent } from './push-plan.js'
@@ -73,7 +74,7 @@ export async function pushSources(
   const library = new Set(report.skippedLibrary)
   for (const source of sources) {
     if (library.has(source.name)) {
-      core.warning(
+      warn(
         `Not pushing ${source.name}: in project ${projectId} it belongs to a ` +
           'linked library project. Change it in the library project.'
       )

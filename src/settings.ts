@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import { z } from 'zod'
 import { InputError } from './errors.js'
 import { resolveProjectPath } from './paths.js'
+import { warn } from './warnings.js'
 
 export type ParameterAnnotationLevel = 'notice' | 'warning' | 'off'
 
@@ -134,7 +135,7 @@ function readProjectPath(workspace: string): string {
   const input = core.getInput('project-path') || '.'
   const projectPath = resolveProjectPath(input, workspace)
   if (!isFolder(path.join(workspace, projectPath))) {
-    core.warning(
+    warn(
       `Input 'project-path' is ${JSON.stringify(input)}, which is not a ` +
         'folder in the checkout: findings cannot be placed on repository ' +
         'files. Check the path, and that the job runs actions/checkout first.'
@@ -189,6 +190,12 @@ export function readBaseUrl(value: string): string {
     throw new InputError(
       `Input 'base-url' is ${JSON.stringify(raw)}, which is not a URL; ` +
         `leave it empty for ${DEFAULT_BASE_URL}.`
+    )
+  }
+  if (url.username || url.password) {
+    throw new InputError(
+      "Input 'base-url' carries credentials; remove them: the API signs " +
+        'each request with user-id and api-token.'
     )
   }
   const secure = url.protocol === 'https:'

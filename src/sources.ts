@@ -3,6 +3,7 @@ import type { Dirent } from 'node:fs'
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import * as path from 'node:path'
 import { ActionError } from './errors.js'
+import { warn } from './warnings.js'
 
 /** One project source as the cloud project should hold it. */
 export interface SourceFile {
@@ -84,6 +85,21 @@ export function isSourceName(fileName: string): boolean {
   return SOURCE_EXTENSIONS.includes(path.extname(fileName))
 }
 
+/**
+ * True for a cloud name that a push manages: an accepted extension outside
+ * the skipped folders and dot-folders. Other cloud files are never deleted,
+ * since the repository's copy of them (if any) is never pushed.
+ */
+export function isManagedName(cloudName: string): boolean {
+  const folders = cloudName.split('/').slice(0, -1)
+  return (
+    isSourceName(cloudName) &&
+    !folders.some(
+      (folder) => SKIPPED_FOLDERS.has(folder) || folder.startsWith('.')
+    )
+  )
+}
+
 async function projectRoot(folder: string): Promise<string> {
   try {
     const real = await realpath(folder)
@@ -126,7 +142,7 @@ async function resolveEntry(
   try {
     real = await realpath(full)
   } catch {
-    core.warning(`Not pushing ${name}: it is a broken symbolic link.`)
+    warn(`Not pushing ${name}: it is a broken symbolic link.`)
     return undefined
   }
   const inside = path.relative(root, real)
@@ -137,7 +153,7 @@ async function resolveEntry(
   ) {
     // Following it would publish files from outside the project folder.
     if ((await stat(real)).isDirectory() || isSourceName(entry.name)) {
-      core.warning(
+      warn(
         `Not pushing ${name}: it is a symbolic link to ${real}, outside the ` +
           'project folder. Copy the file into the project folder instead.'
       )

@@ -1,5 +1,10 @@
 import type { Diagnostic } from './build-log.js'
-import { BUILD_ERROR, BUILD_SUCCESS, type CompileResult } from './compile.js'
+import {
+  BUILD_ERROR,
+  BUILD_SUCCESS,
+  isTerminal,
+  type CompileResult
+} from './compile.js'
 import { overfittingReading, totalCount } from './parameters.js'
 import type { Settings } from './settings.js'
 import { count } from './text.js'
@@ -20,8 +25,12 @@ export function verdict(
       ? `The last reads failed: ${result.lastFailure}. Re-run the job; if ` +
         "it persists, check QuantConnect's status."
       : 'Raise timeout-seconds, or re-run later if QuantConnect is busy.'
+    // A create answer can already be final; its log still needs a read.
+    const seen = isTerminal(result.state)
+      ? `reported ${result.state}, but its build log could not be read,`
+      : `was still ${result.state}`
     return (
-      `${what} was still ${result.state} when timeout-seconds ` +
+      `${what} ${seen} when timeout-seconds ` +
       `(${settings.timeoutSeconds}) ran out. ${cause} The compile may still ` +
       'finish in the cloud.'
     )

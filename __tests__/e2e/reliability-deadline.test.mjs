@@ -142,7 +142,7 @@ describe.each(nodes())('$name: a cancelled job', ({ path: node }) => {
         expect(compileId).toMatch(COMPILE_ID)
         expect(failures(run)).toEqual([
           `Cancelled by ${signal}: compile ${compileId} was running and ` +
-            'continues on QuantConnect. No outputs were set.'
+            'continues on QuantConnect.'
         ])
         expect(run.outputs).toEqual({})
       })

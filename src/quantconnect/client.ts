@@ -74,7 +74,8 @@ export class QuantConnectClient {
           }
           tries += 1
           lastFailure = error
-          if (retriesLeft === 0) {
+          // No retry follows when the tries or the time are used up.
+          if (retriesLeft === 0 || deadline.expired) {
             return
           }
           core.info(`${error.message}. Trying again (${retriesLeft} left).`)

@@ -45,7 +45,9 @@ export function readAnswer(
     )
   }
   if (status >= 300 && status < 400) {
-    const location = raw.headers.location ?? 'an address it did not give'
+    const location = raw.headers.location
+      ? redact(raw.headers.location, secrets)
+      : 'an address it did not give'
     throw new ApiError(
       `QuantConnect's ${endpoint} redirected (HTTP ${status}) to ` +
         `${location}. Set base-url to the API root itself, such as ` +
@@ -69,8 +71,9 @@ export function readAnswer(
   if (!envelope?.success) {
     const body = describeBody(raw, secrets)
     if (status >= 400) {
+      // Not the API's JSON: a proxy, a firewall or a wrong base-url answered.
       throw new ApiError(
-        `QuantConnect refused ${endpoint} (HTTP ${status}, ${body}). ` +
+        `${endpoint} was refused with HTTP ${status} and ${body}. ` +
           refusalHint(status),
         endpoint,
         status
@@ -111,7 +114,10 @@ function refusalHint(status: number, text = ''): string {
     return 'Check that base-url is the API root, ending in /api/v2.'
   }
   if (status === 403) {
-    return 'Check that the account may use the API and this project.'
+    return 'Check that the account may use the API and this project, and that no proxy or firewall blocks the runner.'
+  }
+  if (status === 407) {
+    return 'A proxy asks for credentials: give them in HTTPS_PROXY (http://user:password@host:port).'
   }
   return 'Fix what QuantConnect names, then re-run the job.'
 }

@@ -4,6 +4,7 @@ import { errorMessage } from '../errors.js'
 import type { Finding } from '../findings.js'
 import { ANNOTATIONS_PER_REQUEST, toCheckOutput } from './check-output.js'
 import { readCheckTarget, type CheckTarget } from './check-target.js'
+import { warn } from '../warnings.js'
 
 /** A hung API must not hold the step: the check run is a report, not the verdict. */
 const REQUEST_TIMEOUT_MS = 30_000
@@ -59,9 +60,7 @@ export async function startCheckRun(
     }
     target = readCheckTarget(env)
   } catch (error) {
-    core.warning(
-      `Check run '${name}' not created: ${errorMessage(error)} ${FALLBACK}`
-    )
+    warn(`Check run '${name}' not created: ${errorMessage(error)} ${FALLBACK}`)
     return undefined
   }
 
@@ -162,7 +161,7 @@ function warnFallback(what: string, error: unknown, token: string): void {
   const hint = status === 403 || status === 404 ? ` ${PERMISSION_HINT}` : ''
   // Octokit redacts the token from its errors; this makes sure of it.
   const message = `${what}: ${reason}. ${FALLBACK}${hint}`
-  core.warning(token ? message.split(token).join('***') : message)
+  warn(token ? message.split(token).join('***') : message)
 }
 
 /** The HTTP status when GitHub answered; undefined when no answer came. */

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../errors.js'
 import { escapeHtml } from './html.js'
+import { warn } from '../warnings.js'
 
 /**
  * Appends HTML to the job summary. A runner without a summary file (a local
@@ -15,7 +16,7 @@ export async function writeJobSummary(html: string): Promise<void> {
     await core.summary.addRaw(html).write()
   } catch (error) {
     core.summary.emptyBuffer()
-    core.warning(`The job summary could not be written: ${errorMessage(error)}`)
+    warn(`The job summary could not be written: ${errorMessage(error)}`)
   }
 }
 

@@ -8,6 +8,7 @@ import type { PushReport } from '../push-plan.js'
 import type { Settings } from '../settings.js'
 import { verdict } from '../verdict.js'
 import { count } from '../text.js'
+import { warningsSoFar } from '../warnings.js'
 import { annotate } from './annotations.js'
 import type { CheckRun } from './check-run.js'
 import { writeJobSummary } from './job-summary.js'
@@ -64,11 +65,11 @@ export async function publish(
       `${findings.length} annotations are on the check run '${settings.checkName}'.`
     )
   } else {
-    // The failure message is an error annotation of its own, and a check
-    // run that fell back has left one warning.
+    // The failure message is an error annotation of its own, and the
+    // step's own warnings (a check run that fell back, say) are annotations.
     annotate(findings, {
       error: failure ? 1 : 0,
-      warning: settings.checkName ? 1 : 0
+      warning: warningsSoFar()
     })
   }
 
