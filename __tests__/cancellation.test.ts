@@ -1,10 +1,24 @@
-import { afterEach, describe, expect, jest, test } from '@jest/globals'
+import {
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  jest,
+  test
+} from '@jest/globals'
 import { onCancel } from '../src/cancellation.js'
+
+const exits: number[] = []
+
+beforeAll(() => {
+  onCancel.install((code) => exits.push(code))
+  // Installing again changes nothing: one handler per signal.
+  onCancel.install(() => exits.push(99))
+})
 
 afterEach(() => {
   jest.restoreAllMocks()
-  process.removeAllListeners('SIGINT')
-  process.removeAllListeners('SIGTERM')
+  exits.length = 0
 })
 
 describe('cancellation', () => {
@@ -16,8 +30,6 @@ describe('cancellation', () => {
         out.push(String(chunk))
         return true
       })
-      const exits: number[] = []
-      onCancel.install((code) => exits.push(code))
       onCancel.note({ compileId: 'c-42' })
 
       process.emit(signal)

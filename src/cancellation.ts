@@ -6,13 +6,18 @@ import * as core from '@actions/core'
  */
 class Cancellation {
   private compileId: string | undefined
+  private installed = false
 
   note(progress: { compileId?: string }): void {
     this.compileId = progress.compileId ?? this.compileId
   }
 
-  /** Installs the handlers: log what was running, exit non-zero at once. */
+  /** Installs the handlers once: log what was running, exit non-zero at once. */
   install(exit: (code: number) => void = (code) => process.exit(code)): void {
+    if (this.installed) {
+      return
+    }
+    this.installed = true
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         // The API has no cancel call: the compile goes on in the cloud.

@@ -1,5 +1,3 @@
-import { onCancel } from './cancellation.js'
 import { run } from './main.js'
 
-onCancel.install()
 await run()

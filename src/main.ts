@@ -16,6 +16,7 @@ import { listSources } from './sources.js'
 export async function run(): Promise<void> {
   let client: QuantConnectClient | undefined
   let checkRun: CheckRun | undefined
+  onCancel.install()
   try {
     const settings = await core.group('Reading inputs', async () =>
       readSettings()
