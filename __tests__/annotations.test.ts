@@ -12,6 +12,7 @@ import {
   workflowCommands,
   type WorkflowCommand as Command
 } from './support/runner-files.js'
+import { captureStdout } from './support/stdout.js'
 
 function finding(
   level: Level,
@@ -38,10 +39,7 @@ describe('annotate', () => {
 
   beforeEach(() => {
     written = []
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk))
-      return true
-    })
+    captureStdout(written)
   })
 
   afterEach(() => {
@@ -178,10 +176,7 @@ describe('annotate', () => {
 describe('annotate with reserved slots', () => {
   test('keeps room for the annotations the step makes itself', () => {
     const out: string[] = []
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      out.push(String(chunk))
-      return true
-    })
+    captureStdout(out)
     const findings = Array.from({ length: 12 }, (_, i) => ({
       level: 'error' as const,
       path: 'main.py',
@@ -201,10 +196,7 @@ describe('annotate with reserved slots', () => {
 
   test('cuts a huge message and says so', () => {
     const out: string[] = []
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      out.push(String(chunk))
-      return true
-    })
+    captureStdout(out)
 
     annotate([{ level: 'notice', title: 't', message: 'x'.repeat(600_000) }])
 

@@ -7,6 +7,7 @@ import {
   test
 } from '@jest/globals'
 import { onCancel } from '../src/cancellation.js'
+import { captureStdout } from './support/stdout.js'
 
 const exits: number[] = []
 
@@ -26,10 +27,7 @@ describe('cancellation', () => {
     '%s logs the running compile and exits non-zero',
     (signal) => {
       const out: string[] = []
-      jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-        out.push(String(chunk))
-        return true
-      })
+      captureStdout(out)
       onCancel.note({ compileId: 'c-42' })
 
       process.emit(signal)

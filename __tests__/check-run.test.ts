@@ -16,6 +16,7 @@ import {
   type CheckRunResult
 } from '../src/report/check-run.js'
 import { workflowCommands } from './support/runner-files.js'
+import { captureStdout } from './support/stdout.js'
 
 const TOKEN = 'ghs_checkRunTestToken0123456789abcdef'
 const HEAD_SHA = 'a'.repeat(40)
@@ -117,10 +118,7 @@ describe('check run', () => {
 
   beforeEach(() => {
     written = []
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk))
-      return true
-    })
+    captureStdout(written)
   })
 
   afterEach(() => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, jest, test } from '@jest/globals'
 import { failureSummary, writeJobSummary } from '../src/report/job-summary.js'
+import { captureStdout } from './support/stdout.js'
 
 const saved = process.env.GITHUB_STEP_SUMMARY
 
@@ -19,10 +20,7 @@ describe('job summary', () => {
   test('a summary file that cannot be written is a warning, not a crash', async () => {
     process.env.GITHUB_STEP_SUMMARY = '/nonexistent/folder/summary.md'
     const out: string[] = []
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      out.push(String(chunk))
-      return true
-    })
+    captureStdout(out)
 
     await writeJobSummary('<p>x</p>')
 

@@ -10,6 +10,7 @@ import nock from 'nock'
 import { Deadline } from '../src/deadline.js'
 import { ActionError } from '../src/errors.js'
 import type { SourceFile } from '../src/sources.js'
+import { captureStdout } from './support/stdout.js'
 
 // Loaded after nock so that the HTTP client sees nock's http module.
 const { QuantConnectClient } = await import('../src/quantconnect/client.js')
@@ -151,10 +152,7 @@ function source(name: string, content = `# ${name}\n`): SourceFile {
 beforeEach(() => {
   nock.disableNetConnect()
   printed = []
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    printed.push(String(chunk))
-    return true
-  })
+  captureStdout(printed)
   api = client()
 })
 

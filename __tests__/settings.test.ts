@@ -8,6 +8,7 @@ import {
 } from '@jest/globals'
 import { InputError } from '../src/errors.js'
 import { readSettings } from '../src/settings.js'
+import { captureStdout } from './support/stdout.js'
 
 const WORKSPACE = '/home/runner/work/repo/repo'
 const TOKEN = 'tok-secret-123'
@@ -46,10 +47,7 @@ describe('readSettings', () => {
     input('api-token', TOKEN)
 
     written = []
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk))
-      return true
-    })
+    captureStdout(written)
   })
 
   afterEach(() => {
@@ -264,10 +262,7 @@ describe('readSettings and the checkout', () => {
 
   beforeEach(() => {
     written = []
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk))
-      return true
-    })
+    captureStdout(written)
     process.env.GITHUB_WORKSPACE = process.cwd()
     input('project-id', '4242')
     input('user-id', '77')

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { ActionError } from '../src/errors.js'
 import { isSourceName, listSources, type SourceFile } from '../src/sources.js'
+import { captureStdout } from './support/stdout.js'
 
 let sandbox: string
 let project: string
@@ -110,10 +111,7 @@ afterAll(() => {
 
 beforeEach(() => {
   printed = []
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    printed.push(String(chunk))
-    return true
-  })
+  captureStdout(printed)
 })
 
 afterEach(() => {
